@@ -1,0 +1,1 @@
+"""timeline: news articles in, a browsable timeline site out."""
