@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from timeline.config import Config, ConfigError, load_project_config
+
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
@@ -24,10 +26,113 @@ def main() -> None:
     """Turn a folder of news articles into a browsable, static timeline site."""
 
 
+def _config(project: Path, **options: object) -> Config:
+    try:
+        return load_project_config(project).with_(**options)
+    except ConfigError as e:
+        raise click.UsageError(str(e)) from None
+
+
+@main.command()
+@click.option(
+    "--articles",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder of articles (default: the one named in mkdocs.yml, else seeds/).",
+)
+@click.option(
+    "--docs-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where the generated Markdown goes (MkDocs' docs_dir; default site_src/).",
+)
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where MkDocs writes the HTML site (default site/).",
+)
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A folder of Jinja templates searched before the built-in ones.",
+)
+@click.option("--strict", is_flag=True, default=None, help="Fail when an article has no explicit dateline.")
+@click.option("--no-site", is_flag=True, help="Write the Markdown only; do not run MkDocs.")
+def build(
+    articles: Path | None,
+    docs_dir: Path | None,
+    site_dir: Path | None,
+    templates: Path | None,
+    strict: bool | None,
+    no_site: bool,
+) -> None:
+    """Read the articles, resolve their dates and build the timeline site."""
+    from timeline.pipeline import BuildError
+    from timeline.site import generate, mkdocs_build
+
+    config = _config(
+        Path.cwd(),
+        articles=articles,
+        docs_dir=docs_dir,
+        site_dir=site_dir,
+        templates=templates,
+        strict=strict,
+    )
+    try:
+        timeline = generate(config)
+    except BuildError as e:
+        raise click.ClickException(str(e)) from None
+    for problem in timeline.problems:
+        click.echo(f"warning: {problem}", err=True)
+    click.echo(
+        f"{len(timeline.events)} events from {len(timeline.articles)} articles written to {config.docs_dir}",
+        err=True,
+    )
+    if not no_site:
+        mkdocs_build(config)
+        click.echo(f"site built in {config.site_dir}", err=True)
+
+
+@main.command()
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(dev_addr: str) -> None:
+    """Run `mkdocs serve` on the project: edit articles and watch the site change."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    mkdocs_serve(config_file=str(Path.cwd() / "mkdocs.yml"), dev_addr=dev_addr)
+
+
+@main.command()
+@click.argument("articles", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout."
+)
+@click.option("--strict", is_flag=True, default=None, help="Fail when an article has no explicit dateline.")
+def export(articles: Path, fmt: str, output: Path | None, strict: bool | None) -> None:
+    """Print the timeline of the ARTICLES folder in an exchange format."""
+    from timeline.export import to_json
+    from timeline.pipeline import BuildError, build_timeline
+
+    config = _config(Path.cwd(), articles=articles, strict=strict)
+    try:
+        timeline = build_timeline(config)
+    except BuildError as e:
+        raise click.ClickException(str(e)) from None
+    for problem in timeline.problems:
+        click.echo(f"warning: {problem}", err=True)
+    text = to_json(timeline)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
 @main.command()
 @click.option("--dct", callback=_parse_date, help="The dateline (document creation time), YYYY-MM-DD.")
-@click.option("--batch", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help='A JSON Lines file of {"path": ..., "dct": ...}, one file to tag per line.')
+@click.option(
+    "--batch",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help='A JSON Lines file of {"path": ..., "dct": ...}, one file to tag per line.',
+)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def tag(dct: dt.date | None, batch: Path | None, fmt: str, files: tuple[Path, ...]) -> None:
@@ -39,8 +144,11 @@ def tag(dct: dt.date | None, batch: Path | None, fmt: str, files: tuple[Path, ..
 
 @main.command(name="eval")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--errors", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write every miss, spurious tag and wrong value with its context to this file.")
+@click.option(
+    "--errors",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every miss, spurious tag and wrong value with its context to this file.",
+)
 def eval_(paths: tuple[Path, ...], errors: Path | None) -> None:
     """Score the tagger on TimeML files (TempEval-3 strict, relaxed, value and type P/R/F1)."""
     from timeline.evaluate import eval_command

@@ -129,7 +129,9 @@ def decade(first_year: int) -> Period:
 
 def century(first_year: int) -> Period:
     first = first_year - first_year % 100
-    return Period(dt.date(first, 1, 1), Granularity.CENTURY, dt.date(first + 99, 12, 31), f"{first // 100:02d}")
+    return Period(
+        dt.date(first, 1, 1), Granularity.CENTURY, dt.date(first + 99, 12, 31), f"{first // 100:02d}"
+    )
 
 
 def _month_end(year: int, number: int) -> dt.date:
@@ -145,10 +147,21 @@ def add_months(d: dt.date, months: int) -> dt.date:
     return min(d.replace(year=y, month=m + 1, day=1) + dt.timedelta(days=d.day - 1), _month_end(y, m + 1))
 
 
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December".split()
-)
-_WEEKDAY_NAMES = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
 

@@ -1,0 +1,145 @@
+"""The grammar record and its load-time checks.
+
+A rule is data: a name, a pattern whose ``@table`` placeholders expand to named groups over a
+lexicon table, a function building an underspecified value from the normalized groups, and
+examples. Mistakes (a duplicate name, an unknown table, a pattern that can match nothing)
+fail when the grammar loads, with the rule's name, instead of silently tagging nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from timeline.temporal.values import Value
+
+_PLACEHOLDER = re.compile(r"@([a-z_]+)(?::([a-z_0-9]+))?")
+
+
+class GrammarError(ValueError):
+    """A rule or table is malformed; the message names it."""
+
+
+@dataclass(frozen=True)
+class Token:
+    """A table given by a pattern and a converter, for open classes such as numerals."""
+
+    pattern: str
+    convert: Callable[[str], Any]
+
+
+Table = Mapping[str, Any] | Token
+Groups = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Example:
+    """A text the rule must match in full and, given the dateline, the value it must yield."""
+
+    text: str
+    value: str
+    dct: str = "2017-09-06"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One grammar rule.
+
+    ``make`` receives the matched groups normalized through their tables (unmatched optional
+    groups are absent) and returns the value. ``type`` is the TIMEX3 type. ``priority`` breaks
+    ties between matches of equal length (higher wins).
+    """
+
+    name: str
+    pattern: str
+    type: str
+    make: Callable[[Groups], Value]
+    examples: tuple[Example, ...] = ()
+    mod: Callable[[Groups], str | None] | None = None
+    priority: int = 0
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: Rule
+    regex: re.Pattern[str]
+    tables: tuple[tuple[str, str], ...]  # (group name, table name)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Rules compiled against their tables, plus the cue patterns used for tense."""
+
+    rules: tuple[CompiledRule, ...]
+    tables: Mapping[str, Table]
+    future_cues: re.Pattern[str]
+    past_cues: re.Pattern[str]
+    trigger: re.Pattern[str] = field(default=re.compile(r"(?!)"))
+
+    def normalize(self, table: str, surface: str) -> Any:
+        t = self.tables[table]
+        if isinstance(t, Token):
+            return t.convert(surface)
+        key = " ".join(surface.lower().replace("-", " ").split()).rstrip(".")
+        if key in t:
+            return t[key]
+        return t[key + "."] if key + "." in t else t[surface.lower()]
+
+
+def _alternation(table: Table) -> str:
+    if isinstance(table, Token):
+        return table.pattern
+    words = sorted(table, key=lambda w: (-len(w), w))
+    parts = []
+    for w in words:
+        escaped = re.escape(w).replace(r"\ ", r"[\s-]+")
+        parts.append(escaped)
+    return "|".join(parts)
+
+
+def compile_rule(rule: Rule, tables: Mapping[str, Table]) -> CompiledRule:
+    used: list[tuple[str, str]] = []
+
+    def expand(m: re.Match[str]) -> str:
+        table, group = m.group(1), m.group(2) or m.group(1)
+        if table not in tables:
+            raise GrammarError(f"rule {rule.name!r} uses unknown table @{table}")
+        if any(g == group for g, _ in used):
+            raise GrammarError(f"rule {rule.name!r} uses group {group!r} twice; name one @{table}:other")
+        used.append((group, table))
+        return f"(?P<{group}>{_alternation(tables[table])})"
+
+    source = _PLACEHOLDER.sub(expand, rule.pattern)
+    try:
+        regex = re.compile(source, re.IGNORECASE)
+    except re.error as e:
+        raise GrammarError(f"rule {rule.name!r} has a bad pattern: {e}") from None
+    if regex.fullmatch(""):
+        raise GrammarError(f"rule {rule.name!r} can match the empty string")
+    return CompiledRule(rule, regex, tuple(used))
+
+
+def load(
+    rules: tuple[Rule, ...] | list[Rule],
+    tables: Mapping[str, Table],
+    future_cues: str,
+    past_cues: str,
+) -> Grammar:
+    """Check and compile a grammar; raise :class:`GrammarError` naming the first bad rule."""
+    seen: set[str] = set()
+    compiled = []
+    for rule in rules:
+        if rule.name in seen:
+            raise GrammarError(f"duplicate rule name {rule.name!r}")
+        seen.add(rule.name)
+        if rule.type not in ("DATE", "TIME", "DURATION", "SET"):
+            raise GrammarError(f"rule {rule.name!r} has unknown type {rule.type!r}")
+        compiled.append(compile_rule(rule, tables))
+    return Grammar(
+        tuple(compiled),
+        tables,
+        re.compile(future_cues, re.IGNORECASE),
+        re.compile(past_cues, re.IGNORECASE),
+    )

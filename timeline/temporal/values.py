@@ -1,0 +1,70 @@
+"""Underspecified values: what extraction knows about an expression before any dateline.
+
+Each record says what the words fix and leaves the rest to resolution: "June" is a month in
+an unknown year, "last Friday" a weekday before the anchor, "three days later" a shift from
+the date the narrative last set. Resolution (``resolve.py``) fills the gaps from an explicit
+anchor; nothing here knows what day it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Union
+
+Direction = Literal["past", "future"]
+AnchorKind = Literal["dateline", "previous"]
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """A calendar value with the fields the text named; ``year`` None means "year from the anchor".
+
+    ``part`` is a TIMEX3 sub-year code ("Q3", "H1", "SU", "QX"); ``tod`` a time-of-day suffix
+    ("MO", "NI", "T15:30"). ``decade``/``century`` hold the first year of the span.
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    part: str | None = None
+    tod: str | None = None
+    decade: int | None = None
+    century: int | None = None
+    year_offset: int = 0
+
+
+@dataclass(frozen=True)
+class WeekdayRef:
+    """A weekday relative to the anchor: ``shift`` -1 "last", +1 "next", 0 "this", None from tense."""
+
+    weekday: int
+    shift: int | None = None
+    tod: str | None = None
+
+
+@dataclass(frozen=True)
+class Shift:
+    """``amount`` ``unit``s from the anchor, at that unit's granularity ("3 years before")."""
+
+    unit: str
+    amount: int
+    anchor: AnchorKind = "dateline"
+    tod: str | None = None
+    whole_unit: bool = True
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A vague pointer at the past, present or future (TIMEX3 PAST_REF and kin)."""
+
+    value: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """A length of time (DURATION) or a recurrence (SET): the TIMEX3 value is already known."""
+
+    value: str
+
+
+Value = Union[Calendar, WeekdayRef, Shift, Reference, Span]
