@@ -49,7 +49,7 @@ def test_bad_values_are_refused_naming_the_option(changes: dict, message: str) -
 
 def test_broken_mkdocs_yml_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text("plugins: [\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="mkdocs.yml"):
+    with pytest.raises(ConfigError, match=r"mkdocs\.yml"):
         load_project_config(tmp_path)
 
 
