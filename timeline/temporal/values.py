@@ -31,6 +31,7 @@ class Calendar:
     decade: int | None = None
     century: int | None = None
     year_offset: int = 0
+    direction: Direction | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,194 @@
+"""Anchor underspecified values: small pure functions, the anchor chosen once per expression.
+
+The anchor is the dateline, or for "two days later" and kin the date the narrative last set
+(falling back to the dateline). Direction comes from the tense cue extraction recorded. With
+no dateline, relative values stay unresolved ("XXXX-06") and say why; absolute ones resolve.
+Nothing here ever looks at the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline import dates
+from timeline.dates import Granularity, Period
+from timeline.model import Timex
+from timeline.temporal.extract import Extraction, Found
+from timeline.temporal.values import Calendar, Direction, Reference, Shift, Span, WeekdayRef
+
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_UNIT_WORDS = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year",
+               "decade": "decade", "century": "century", "weekend": "weekend"}
+
+
+def _with_tod(period: Period, tod: str | None) -> Period:
+    if not tod or period.granularity is not Granularity.DAY:
+        return period
+    suffix = tod if tod.startswith("T") else "T" + tod
+    return dates.time_of_day(period.start, suffix)
+
+
+def calendar_period(value: Calendar, year: int) -> Period:
+    """The period a calendar value names once its year is known."""
+    if value.century is not None:
+        return dates.century(value.century)
+    if value.decade is not None:
+        return dates.decade(value.decade)
+    if value.month is not None and value.day is not None:
+        return _with_tod(dates.day(dt.date(year, value.month, value.day)), value.tod)
+    if value.month is not None:
+        return dates.month(year, value.month)
+    part = value.part
+    if part and part[0] == "Q" and part[1:].isdigit():
+        return dates.quarter(year, int(part[1:]))
+    if part and part[0] == "H" and part[1:].isdigit():
+        return dates.half(year, int(part[1:]))
+    if part in _SEASON_START:
+        return dates.season(year, part)
+    return dates.year(year)
+
+
+def _unresolved(value: Calendar) -> str:
+    if value.month is not None and value.day is not None:
+        return f"XXXX-{value.month:02d}-{value.day:02d}"
+    if value.month is not None:
+        return f"XXXX-{value.month:02d}"
+    if value.part:
+        return f"XXXX-{value.part}"
+    return "XXXX"
+
+
+def choose_year(value: Calendar, anchor: dt.date, direction: Direction | None) -> int:
+    """The year of a month, day or season named without one: by tense, else the anchor's year."""
+    if value.month is None and value.part not in _SEASON_START:
+        return anchor.year + value.year_offset
+    month = value.month if value.month is not None else _SEASON_START[value.part or ""]
+    key = (month, value.day or 0)
+    anchor_key = (anchor.month, anchor.day if value.day else 0)
+    if direction == "past" and key > anchor_key:
+        return anchor.year - 1
+    if direction == "future" and key < anchor_key:
+        return anchor.year + 1
+    return anchor.year
+
+
+def weekday_date(value: WeekdayRef, anchor: dt.date, direction: Direction | None) -> dt.date:
+    """The day a weekday names: "last" before the anchor, "next" after, else by tense (past by default)."""
+    diff = (value.weekday - anchor.weekday()) % 7
+    if value.shift == 1:
+        return anchor + dt.timedelta(days=diff or 7)
+    if value.shift == -1:
+        return anchor - dt.timedelta(days=(7 - diff) % 7 or 7)
+    if diff == 0:
+        return anchor
+    if direction == "future" or value.shift == 0 and direction is None:
+        return anchor + dt.timedelta(days=diff)
+    return anchor - dt.timedelta(days=7 - diff)
+
+
+def shift_period(value: Shift, anchor: dt.date) -> Period:
+    """The period ``value.amount`` units away from the anchor, at the unit's granularity."""
+    n = value.amount
+    unit = value.unit
+    if unit == "day":
+        return _with_tod(dates.day(anchor + dt.timedelta(days=n)), value.tod)
+    if unit == "week":
+        return dates.week_of(anchor + dt.timedelta(weeks=n))
+    if unit == "weekend":
+        d = anchor + dt.timedelta(weeks=n)
+        y, w, _ = d.isocalendar()
+        saturday = dt.date.fromisocalendar(y, w, 6)
+        return Period(saturday, Granularity.WEEK, saturday + dt.timedelta(days=1), f"{y:04d}-W{w:02d}-WE")
+    if unit == "month":
+        d = dates.add_months(anchor, n)
+        return dates.month(d.year, d.month)
+    if unit == "quarter":
+        d = dates.add_months(anchor, 3 * n)
+        return dates.quarter(d.year, (d.month - 1) // 3 + 1)
+    if unit == "half":
+        d = dates.add_months(anchor, 6 * n)
+        return dates.half(d.year, (d.month - 1) // 6 + 1)
+    if unit == "year":
+        return dates.year(anchor.year + n)
+    if unit == "decade":
+        return dates.decade(anchor.year + 10 * n)
+    if unit == "century":
+        return dates.century(anchor.year + 100 * n)
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def _shift_words(value: Shift) -> str:
+    unit = value.unit
+    n = abs(value.amount)
+    if value.amount == 0:
+        return f"the {unit} of"
+    plural = unit if n == 1 else unit + "s"
+    return f"{n} {plural} {'before' if value.amount < 0 else 'after'}"
+
+
+def _timex(f: Found, value: str, period: Period | None, anchor: str | None, explanation: str) -> Timex:
+    return Timex(f.start, f.end, f.text, f.type, value, f.rule, period, f.mod, anchor,  # type: ignore[arg-type]
+                 explanation)
+
+
+def resolve_one(f: Found, dct: dt.date | None, previous: dt.date | None) -> Timex:
+    """Resolve one expression against the dateline (and the narrative's last date)."""
+    v = f.value
+    if isinstance(v, (Reference, Span)):
+        return _timex(f, v.value, None, None, "")
+    if isinstance(v, Calendar):
+        if v.year is not None or v.decade is not None or v.century is not None:
+            period = calendar_period(v, v.year or 0)
+            return _timex(f, period.value, period, None, f"written in full: {dates.label(period)}")
+        if dct is None:
+            return _timex(f, _unresolved(v), None, None, "no dateline to tell which year is meant")
+        period = calendar_period(v, choose_year(v, dct, v.direction or f.direction))
+        if v.part == "QX":
+            return _timex(f, f"{dct.year}-QX", None, "dateline", "a quarter of the dateline's year")
+        how = {"past": "the last one before", "future": "the next one after"}.get(
+            v.direction or f.direction or "", "in the year of"
+        )
+        return _timex(f, period.value, period, "dateline",
+                      f"{dates.label(period)}: {how} the dateline, {dates.weekday_date(dct)}")
+    if isinstance(v, WeekdayRef):
+        if dct is None:
+            value = f"XXXX-WXX-{v.weekday + 1}"
+            return _timex(f, value, None, None, "no dateline to tell which week is meant")
+        d = weekday_date(v, dct, f.direction)
+        period = _with_tod(dates.day(d), v.tod)
+        if d == dct:
+            how = "the dateline's own day"
+        elif d < dct:
+            how = f"the {_WEEKDAYS[v.weekday]} before the dateline, {dates.weekday_date(dct)}"
+        else:
+            how = f"the {_WEEKDAYS[v.weekday]} after the dateline, {dates.weekday_date(dct)}"
+        return _timex(f, period.value, period, "dateline", f"{dates.weekday_date(d)}: {how}")
+    if isinstance(v, Shift):
+        use_previous = v.anchor == "previous" and previous is not None
+        anchor_date = previous if use_previous else dct
+        if anchor_date is None:
+            return _timex(f, _unresolved_shift(v), None, None, "no dateline to count from")
+        period = shift_period(v, anchor_date)
+        anchor_name = "previous date" if use_previous else "dateline"
+        what = "the date last mentioned" if use_previous else "the dateline"
+        return _timex(f, period.value, period, anchor_name,
+                      f"{dates.label(period)}: {_shift_words(v)} {what}, {dates.weekday_date(anchor_date)}")
+    raise TypeError(f"unknown value {v!r}")
+
+
+def _unresolved_shift(v: Shift) -> str:
+    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
+            "year": "XXXX"}.get(v.unit, "XXXX")
+
+
+def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Timex, ...]:
+    """Resolve every expression in order, tracking the last day the narrative established."""
+    previous: dt.date | None = None
+    out: list[Timex] = []
+    for f in extraction.found:
+        t = resolve_one(f, dct, previous)
+        out.append(t)
+        if t.period is not None and t.period.granularity <= Granularity.DAY:
+            previous = t.period.start
+    return tuple(out)
