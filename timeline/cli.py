@@ -102,14 +102,21 @@ def serve(dev_addr: str) -> None:
 
 @main.command()
 @click.argument("articles", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "timelinejs", "csv", "ics"]),
+    default="json",
+    show_default=True,
+    help="json: our schema 1; timelinejs: TimelineJS 3; csv: a row per event and mention; ics: iCalendar.",
+)
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout."
 )
 @click.option("--strict", is_flag=True, default=None, help="Fail when an article has no explicit dateline.")
 def export(articles: Path, fmt: str, output: Path | None, strict: bool | None) -> None:
     """Print the timeline of the ARTICLES folder in an exchange format."""
-    from timeline.export import to_json
+    from timeline.export import render
     from timeline.pipeline import BuildError, build_timeline
 
     config = _config(Path.cwd(), articles=articles, strict=strict)
@@ -119,11 +126,13 @@ def export(articles: Path, fmt: str, output: Path | None, strict: bool | None) -
         raise click.ClickException(str(e)) from None
     for problem in timeline.problems:
         click.echo(f"warning: {problem}", err=True)
-    text = to_json(timeline)
+    text = render(timeline, fmt, config.title)
     if output:
-        output.write_text(text, encoding="utf-8")
+        with output.open("w", encoding="utf-8", newline="") as f:
+            f.write(text)
     else:
-        click.echo(text, nl=False)
+        sys.stdout.write(text)
+        sys.stdout.flush()
 
 
 @main.command()
