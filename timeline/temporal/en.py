@@ -9,7 +9,7 @@ Ambiguous words ("may", "march", "fall", "spring", "sun", "second") count only i
 from __future__ import annotations
 
 from timeline.temporal.grammar import Example, Groups, Rule, Token
-from timeline.temporal.values import Calendar, Reference, Shift, Span, WeekdayRef
+from timeline.temporal.values import Calendar, Reference, ReportingQuarter, Shift, Span, WeekdayRef
 
 # ---------------------------------------------------------------- tables
 
@@ -87,12 +87,37 @@ REFERENCE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRES
              "at present": "PRESENT_REF", "at the moment": "PRESENT_REF", "these days": "PRESENT_REF",
              "right now": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
              "the past": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",
-             "soon": "FUTURE_REF", "as soon as possible": "FUTURE_REF", "the near future": "FUTURE_REF",
-             "the current": "PRESENT_REF"}
+             "as soon as possible": "FUTURE_REF", "the near future": "FUTURE_REF",
+             "current": "PRESENT_REF"}
 FREQUENCY = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-             "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D"}
+             "hourly": "PT1H", "nightly": "P1D"}
+
+_TEEN_OR_TENS = "|".join(_ONES[10:] + list(_TENS))
+_UNITS_WORDS = "|".join(_ONES[1:10])
+
+
+def _spoken_year(surface: str) -> int:
+    words = surface.lower().replace("-", " ").replace(" and ", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + sum(NUMBER_WORDS[w] for w in words[2:])
+    century = NUMBER_WORDS[words[0]] * 100
+    rest = words[1:]
+    if rest == ["hundred"]:
+        return century
+    return century + NUMBER_WORDS[" ".join(rest)]
+
+
+SPOKEN_YEAR = Token(
+    rf"(?:eighteen|nineteen)[\s-]+(?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[\s-]+(?:{_UNITS_WORDS}))?|(?:{_TEEN_OR_TENS}))|two[\s-]+thousand(?:(?:\s+and)?[\s-]+(?:{_UNITS_WORDS}))?",
+    _spoken_year,
+)
+CENTURY_ORDINAL = Token(r"1[0-9]th|2[01](?:st|th)|(?:twentieth|nineteenth|eighteenth|twenty-first)",
+                        lambda s: {"twentieth": 20, "nineteenth": 19, "eighteenth": 18,
+                                   "twenty-first": 21}.get(s.lower()) or int(s[:-2]))
 
 TABLES = {
+    "spoken_year": SPOKEN_YEAR, "century_ordinal": CENTURY_ORDINAL,
     "month": MONTH, "safe_month": SAFE_MONTH, "ambiguous_month": AMBIGUOUS_MONTH, "weekday": WEEKDAY,
     "tod": TIME_OF_DAY, "season": SEASON, "safe_season": SAFE_SEASON, "unit": UNIT,
     "plural_unit": PLURAL_UNIT, "calendar_unit": CALENDAR_UNIT, "num": NUMBER, "ordinal": ORDINAL,
@@ -171,7 +196,7 @@ RULES: list[Rule] = [
          mod=_position_mod),
     Rule("fiscal_year", r"\bfiscal(?:\s+year)?\s+@year\b", "DATE", lambda g: Calendar(g["year"]),
          (Example("fiscal 1990", "1990"),)),
-    Rule("decade", r"\b(?:the\s+)?" + _POS + r"(?:@decade_year's?|'@short_decade'?s)\b", "DATE",
+    Rule("decade", r"\b(?:the\s+)?" + _POS + r"(?:@decade_year'?s|'@short_decade'?s)\b", "DATE",
          lambda g: Calendar(decade=g.get("decade_year") or g["short_decade"]),
          (Example("the 1990s", "199"), Example("the '80s", "198")), mod=_position_mod),
     Rule("month", r"\b" + _POS + r"@safe_month\b(?!\s*\d)", "DATE",
@@ -227,11 +252,11 @@ RULES: list[Rule] = [
     Rule("earlier_this_unit", r"\b(?:earlier|later)\s+this\s+@calendar_unit\b", "DATE",
          lambda g: Shift(g["calendar_unit"], 0), (Example("earlier this year", "2017"),)),
     Rule("units_ago", r"\b(?:@approx\s+)?@num[\s-]+@unit(?:\s+or\s+so)?\s+ago\b", "DATE",
-         lambda g: Shift(g["unit"], -int(g["num"])),
+         lambda g: Shift(g["unit"], -int(g["num"]), whole_unit=False),
          (Example("three years ago", "2014"), Example("10 days ago", "2017-08-27")), mod=_position_mod),
     Rule("units_later", r"\b@num[\s-]+@unit\s+(?P<way>later|earlier|before|after)\b", "DATE",
          lambda g: Shift(g["unit"], int(g["num"]) * (1 if g["way"].lower() in ("later", "after") else -1),
-                         anchor="previous"),
+                         anchor="previous", whole_unit=False),
          (Example("two days later", "2017-09-08"),)),
     Rule("the_day_after", r"\bthe\s+(?:@calendar_unit\s+(?P<way>before|after)|"
          r"(?P<rel>next|following|previous)\s+@calendar_unit:unit2)\b", "DATE",
@@ -239,6 +264,21 @@ RULES: list[Rule] = [
                          -1 if (g.get("way") or g.get("rel", "")).lower() in ("before", "previous") else 1,
                          anchor="previous"),
          (Example("the day before", "2017-09-05"), Example("the next day", "2017-09-07"))),
+    Rule("month_relative_year", r"\b" + _POS + r"@month\.?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b", "DATE",
+         lambda g: Calendar(None, g["month"], year_offset={"last": -1, "next": 1}.get(g["rel"].lower(), 0),
+                            year_from_anchor=True),
+         (Example("June last year", "2016-06"),), mod=_position_mod),
+    Rule("spoken_year", r"\b(?:the\s+year\s+)?@spoken_year\b", "DATE", lambda g: Calendar(g["spoken_year"]),
+         (Example("nineteen ninety-six", "1996"), Example("the year two thousand", "2000"))),
+    Rule("century", r"\b(?:the\s+)?" + _POS + r"@century_ordinal[\s-]+century\b", "DATE",
+         lambda g: Calendar(century=(g["century_ordinal"] - 1) * 100),
+         (Example("the 20th century", "19"),), mod=_position_mod),
+    Rule("reporting_quarter", r"\bthe\s+(?:(?P<ago>year[\s-]+(?:ago|earlier))[\s-]+|latest\s+|same\s+)?"
+         r"(?:fiscal\s+)?(?:quarter|period)\b", "DATE",
+         lambda g: ReportingQuarter(1 if g.get("ago") else 0),
+         (Example("the quarter", "2017-Q2"), Example("the year-ago quarter", "2016-Q2"))),
+    Rule("year_ago_adjective", r"\b(?:year[\s-]+(?:ago|earlier))(?=\s)", "DATE",
+         lambda g: ReportingQuarter(1), (Example("year-earlier", "2016-Q2"),)),
     Rule("reference", r"\b@reference\b", "DATE", lambda g: Reference(g["reference"]),
          (Example("now", "PRESENT_REF"), Example("recently", "PAST_REF"))),
     # --- clock times
@@ -247,15 +287,29 @@ RULES: list[Rule] = [
              (g["hour"] % 12) + (12 if g["half"].lower().startswith("p") else 0), g.get("minute", 0))),
          (Example("3 p.m.", "2017-09-06T15:00"), Example("around 7:15 p.m.", "2017-09-06T19:15")),
          mod=_position_mod),
+    Rule("clock_weekday", r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>a\.?m\.?|p\.?m\.?)"
+         r"(?=(?:\s+[A-Z]{3})?,?\s+(?:on\s+)?@weekday)", "TIME",
+         lambda g: WeekdayRef(g["weekday"], None, tod="T%02d:%02d" % (
+             (g["hour"] % 12) + (12 if g["half"].lower().startswith("p") else 0), g.get("minute", 0))),
+         (Example("10 p.m. Wednesday", "2017-09-06T22:00"),), mod=_position_mod, priority=1),
+    Rule("noon_weekday", r"\b(?P<word>noon|midnight)(?=,?\s+(?:on\s+)?@weekday)", "TIME",
+         lambda g: WeekdayRef(g["weekday"], None, tod="T12:00" if g["word"].lower() == "noon" else "T24:00"),
+         (Example("noon Thursday", "2017-08-31T12:00"),), priority=1),
     Rule("noon", r"\b(?P<word>noon|midnight)\b", "TIME",
          lambda g: Shift("day", 0, tod="T12:00" if g["word"].lower() == "noon" else "T24:00"),
          (Example("noon", "2017-09-06T12:00"),)),
     # --- durations
-    Rule("duration", r"\b(?:@approx\s+)?(?:the\s+(?:past|last|next|first|latest|previous)\s+)?@num[\s-]+@unit"
-         r"(?:[\s-]+old)?\b", "DURATION", lambda g: Span(_duration(g["num"], g["unit"])),
+    Rule("duration", r"\b(?:@approx\s+)?(?:the\s+(?:past|last|next|first|latest|previous)\s+)?"
+         r"(?!an?\b)@num[\s-]+@unit(?:-old)?\b(?!\s+old\b)", "DURATION",
+         lambda g: Span(_duration(g["num"], g["unit"])),
          (Example("three years", "P3Y"), Example("more than three years", "P3Y"),
           Example("three-year", "P3Y"), Example("six-year-old", "P6Y"), Example("24 hours", "PT24H")),
          mod=_position_mod),
+    Rule("a_unit_duration", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s)|(?<=\bover\s)|"
+         r"(?<=\bafter\s)|(?<=\bnearly\s)|(?<=\balmost\s)|(?<=\bonly\s)|(?<=\bjust\s)|(?<=\bof\s)|"
+         r"(?<=\bthan\s)|(?<=\bleast\s)|(?<=\babout\s)|(?<=^))an?[\s-]+@unit\b", "DURATION",
+         lambda g: Span(_duration(1, g["unit"])),
+         (Example("for a week", "P1W"),)),
     Rule("vague_duration", r"\b@vague\s+@plural_unit\b", "DURATION",
          lambda g: Span(_duration("X", g["plural_unit"])),
          (Example("several years", "PXY"), Example("recent weeks", "PXW"), Example("the coming days", "PXD"))),

@@ -14,7 +14,7 @@ from timeline import dates
 from timeline.dates import Granularity, Period
 from timeline.model import Timex
 from timeline.temporal.extract import Extraction, Found
-from timeline.temporal.values import Calendar, Direction, Reference, Shift, Span, WeekdayRef
+from timeline.temporal.values import Calendar, Direction, Reference, ReportingQuarter, Shift, Span, WeekdayRef
 
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -61,7 +61,7 @@ def _unresolved(value: Calendar) -> str:
 
 def choose_year(value: Calendar, anchor: dt.date, direction: Direction | None) -> int:
     """The year of a month, day or season named without one: by tense, else the anchor's year."""
-    if value.month is None and value.part not in _SEASON_START:
+    if value.year_from_anchor or (value.month is None and value.part not in _SEASON_START):
         return anchor.year + value.year_offset
     month = value.month if value.month is not None else _SEASON_START[value.part or ""]
     key = (month, value.day or 0)
@@ -70,6 +70,13 @@ def choose_year(value: Calendar, anchor: dt.date, direction: Direction | None) -
         return anchor.year - 1
     if direction == "future" and key < anchor_key:
         return anchor.year + 1
+    if direction is None:
+        # no tense to go by: the occurrence nearest the anchor (the earlier one on a tie)
+        def distance(y: int) -> int:
+            if value.day is not None:
+                return abs((dt.date(y, month, min(value.day, 28)) - anchor).days)
+            return abs(y * 12 + month - (anchor.year * 12 + anchor.month)) * 30
+        return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: (distance(y), y))
     return anchor.year
 
 
@@ -132,9 +139,29 @@ def _timex(f: Found, value: str, period: Period | None, anchor: str | None, expl
                  explanation)
 
 
-def resolve_one(f: Found, dct: dt.date | None, previous: dt.date | None) -> Timex:
-    """Resolve one expression against the dateline (and the narrative's last date)."""
+def reporting_quarter(value: ReportingQuarter, anchor: dt.date, last_quarter: Period | None) -> Period:
+    """The quarter last named, else the last whole quarter before the anchor, ``years_back`` earlier."""
+    if last_quarter is not None:
+        base_year, number = last_quarter.start.year, (last_quarter.start.month - 1) // 3 + 1
+    else:
+        d = dates.add_months(anchor, -3)
+        base_year, number = d.year, (d.month - 1) // 3 + 1
+    return dates.quarter(base_year - value.years_back, number)
+
+
+def resolve_one(
+    f: Found, dct: dt.date | None, previous: dt.date | None, last_quarter: Period | None = None
+) -> Timex:
+    """Resolve one expression against the dateline (and the narrative's last day and quarter)."""
     v = f.value
+    if isinstance(v, ReportingQuarter):
+        if dct is None:
+            return _timex(f, "XXXX-QX", None, None, "no dateline to tell which quarter is meant")
+        period = reporting_quarter(v, dct, last_quarter)
+        anchor = "previous date" if last_quarter is not None else "dateline"
+        why = "the quarter last mentioned" if last_quarter is not None else "the last whole quarter before the dateline"
+        back = f", {v.years_back} year earlier" if v.years_back else ""
+        return _timex(f, period.value, period, anchor, f"{dates.label(period)}: {why}{back}")
     if isinstance(v, (Reference, Span)):
         return _timex(f, v.value, None, None, "")
     if isinstance(v, Calendar):
@@ -143,7 +170,7 @@ def resolve_one(f: Found, dct: dt.date | None, previous: dt.date | None) -> Time
             return _timex(f, period.value, period, None, f"written in full: {dates.label(period)}")
         if dct is None:
             return _timex(f, _unresolved(v), None, None, "no dateline to tell which year is meant")
-        period = calendar_period(v, choose_year(v, dct, v.direction or f.direction))
+        period = calendar_period(v, choose_year(v, dct, v.direction or (f.direction if f.direction == 'future' else None)))
         if v.part == "QX":
             return _timex(f, f"{dct.year}-QX", None, "dateline", "a quarter of the dateline's year")
         how = {"past": "the last one before", "future": "the next one after"}.get(
@@ -169,6 +196,11 @@ def resolve_one(f: Found, dct: dt.date | None, previous: dt.date | None) -> Time
         anchor_date = previous if use_previous else dct
         if anchor_date is None:
             return _timex(f, _unresolved_shift(v), None, None, "no dateline to count from")
+        if v.unit == "year" and v.amount < 0 and last_quarter is not None and not v.whole_unit:
+            # in a report about a quarter, "a year ago" is that quarter a year before
+            period = dates.quarter(last_quarter.start.year + v.amount, (last_quarter.start.month - 1) // 3 + 1)
+            return _timex(f, period.value, period, "previous date",
+                          f"{dates.label(period)}: the quarter last mentioned, {-v.amount} year(s) earlier")
         period = shift_period(v, anchor_date)
         anchor_name = "previous date" if use_previous else "dateline"
         what = "the date last mentioned" if use_previous else "the dateline"
@@ -185,10 +217,14 @@ def _unresolved_shift(v: Shift) -> str:
 def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Timex, ...]:
     """Resolve every expression in order, tracking the last day the narrative established."""
     previous: dt.date | None = None
+    last_quarter: Period | None = None
     out: list[Timex] = []
     for f in extraction.found:
-        t = resolve_one(f, dct, previous)
+        t = resolve_one(f, dct, previous, last_quarter)
         out.append(t)
         if t.period is not None and t.period.granularity <= Granularity.DAY:
             previous = t.period.start
+        if (t.period is not None and t.period.granularity is Granularity.QUARTER
+                and (isinstance(f.value, Calendar) or f.value == ReportingQuarter(0))):
+            last_quarter = t.period
     return tuple(out)

@@ -32,6 +32,7 @@ class Calendar:
     century: int | None = None
     year_offset: int = 0
     direction: Direction | None = None
+    year_from_anchor: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,17 @@ class Shift:
 
 
 @dataclass(frozen=True)
+class ReportingQuarter:
+    """The quarter a financial report is about ("the quarter", "the year-ago period").
+
+    It is the quarter the narrative last named, else the last whole quarter before the
+    dateline, moved back ``years_back`` years.
+    """
+
+    years_back: int = 0
+
+
+@dataclass(frozen=True)
 class Reference:
     """A vague pointer at the past, present or future (TIMEX3 PAST_REF and kin)."""
 
@@ -68,4 +80,4 @@ class Span:
     value: str
 
 
-Value = Union[Calendar, WeekdayRef, Shift, Reference, Span]
+Value = Union[Calendar, WeekdayRef, Shift, ReportingQuarter, Reference, Span]
