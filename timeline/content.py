@@ -1,0 +1,174 @@
+"""Content signatures: what a sentence is about, robust to spelling and to tokenized text.
+
+Two reports of one event rarely share their wording, and news about the Middle East spells
+the same place several ways ("Deir al-Zor", "Deir Ezzour", "deir al-zor" in lower-cased,
+tokenized wire copy). Merging and dateline inference both need to ask "do these two
+sentences tell the same thing?", so they share one notion of content here:
+
+* a sentence becomes a set of *keys*, one per content word, after folding case, accents,
+  transliterated Arabic articles (al-/el-/ez- and the doubled letter they leave behind),
+  light English suffixes and vowels (so "Zor", "Zour" and "Zawr" meet, and so do "broke"
+  and "break");
+* keys are weighted by how rare they are in the corpus at hand, so the words every sentence
+  shares ("Syria", "army") count for less than the action and the particulars;
+* :func:`overlap` scores two key sets by the weight they share.
+
+The word lists below are data, kept together so they can be read and extended in one place.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+Keys = frozenset[str]
+
+# Function words and reporting verbs: they say nothing about which event a sentence tells.
+STOPWORDS = frozenset(
+    """
+    a an the and or but nor of in on at to for by with from as into onto over under about
+    after before since until during than then that this these those there here which who whom
+    whose what when where while is are was were be been being has have had having do does did
+    it its it's they them their he him his she her we our you your i me my not no yes also
+    so such very more most much many some any all both each other another own same just only
+    still even yet already now again further once off out up down s t d ll re ve
+    said says say saying told tells added adds reported reports according stated statement
+    would could should will shall may might must can cannot
+    """.split()
+)
+
+# Transliterated Arabic definite articles, written as their own token ("al-Zor", "ez Zor").
+ARTICLE_TOKENS = frozenset("al el ul ad ed as es az ez an en ar er at et ash esh".split())
+
+# English inflections stripped before keys are made, longest first.
+SUFFIXES = ("ings", "ing", "ed", "es", "s")
+
+# Letters dropped after the first one of a key; "y" and "w" stand for vowels in
+# transliterations ("Dayr", "Zawr").
+_VOWELS = frozenset("aeiouyw")
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_VOWEL_START_DOUBLE = re.compile(r"^[aeiou]([b-df-hj-np-tv-z])\1")
+
+# Words that put a date expression in the background of its sentence: the event the sentence
+# tells is not the one that expression dates ("besieged since 2014", "a day after ...").
+BACKGROUND_BEFORE = frozenset("since after before until following amid during".split())
+# Words just before an expression that make it the start of a state that still holds.
+ONGOING_BEFORE = frozenset(["since"])
+
+# Attribution wrapped around a report ("..., the army said." / "State media said ...").
+_REPORTING = (
+    r"(?:said|says|added|adds|reported|reports|told\s+[\w\-]+(?:\s+[\w\-]+)?|announced|stated|claimed)"
+)
+TRAILING_ATTRIBUTION = re.compile(
+    r"\s*,\s*(?:(?:[\w'\-.]+\s+){0,9}?" + _REPORTING + r"|according\s+to\s+[^,.;]{1,80}?)\s*([.!?])?\s*$",
+    re.IGNORECASE,
+)
+LEADING_ATTRIBUTION = re.compile(r"^(?:[\w'\-.]+\s+){1,9}?" + _REPORTING + r"\s+(?:that\s+)?", re.IGNORECASE)
+# A wire dateline opening the lead ("BEIRUT (Reuters) -", "beirut ( reuters ) -").
+WIRE_DATELINE = re.compile(r"^[^\W\d_][\w .,'\-]{0,60}?\(\s*[\w .&]{2,30}?\s*\)\s*[-–—_]+\s*")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or apostrophes, so spelling variants compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("'", "").replace("’", "")
+
+
+def key(word: str) -> str | None:
+    """The comparison key of one folded word, or None for a word that carries no content."""
+    if word in STOPWORDS or word in ARTICLE_TOKENS:
+        return None
+    if word.isdigit():
+        return word
+    if len(word) > 4 and _VOWEL_START_DOUBLE.match(word):
+        word = word[2:]  # "ezzour" -> "zour": an article assimilated into the name
+    for suffix in SUFFIXES:
+        if len(word) - len(suffix) >= 3 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    skeleton = [word[0]]
+    for c in word[1:]:
+        if c not in _VOWELS and c != skeleton[-1]:
+            skeleton.append(c)
+    result = "".join(skeleton)
+    return result if len(result) >= 2 else None
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``, in order."""
+    return _WORD.findall(fold(text))
+
+
+def keys(text: str) -> Keys:
+    """The content keys of ``text``."""
+    return frozenset(k for w in words(text) if (k := key(w)) is not None)
+
+
+def trim_wire_dateline(text: str) -> str:
+    """``text`` without a leading wire dateline such as "BEIRUT (Reuters) -"."""
+    return WIRE_DATELINE.sub("", text, count=1)
+
+
+def trim_attribution(text: str) -> str:
+    """``text`` without the attribution around it, when what remains still reads as a sentence.
+
+    "Forces reached the city on Tuesday, the army said." -> "Forces reached the city on
+    Tuesday." The citation keeps the whole sentence; this is only the event's short text.
+    """
+    trimmed = TRAILING_ATTRIBUTION.sub("", text).rstrip()
+    if trimmed == text.rstrip():
+        lead = LEADING_ATTRIBUTION.match(text)
+        if lead and len(text) - lead.end() >= 30:
+            rest = text[lead.end() :]
+            trimmed = rest[0].upper() + rest[1:] if text[:1].isupper() else rest
+    if len(keys(trimmed)) < 3:
+        return text
+    ending = text.rstrip()[-1:]
+    if ending in (".", "!", "?") and trimmed[-1:] not in (".", "!", "?"):
+        tokenized = text.rstrip()[-2:-1] == " "
+        trimmed = trimmed.rstrip(" ,;") + (" " if tokenized else "") + ending
+    return trimmed
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much each key counts: rarer keys say more about which event is meant.
+
+    Built once from every signature in play (an inverse document frequency), so the
+    weighting of one corpus never depends on the order the sentences arrive in.
+    """
+
+    df: Mapping[str, int]
+    total: int
+
+    @classmethod
+    def of(cls, signatures: Iterable[Keys]) -> Weights:
+        counts: Counter[str] = Counter()
+        total = 0
+        for signature in signatures:
+            counts.update(signature)
+            total += 1
+        return cls(dict(counts), total)
+
+    def weight(self, k: str) -> float:
+        return math.log(1.0 + (self.total + 1) / (self.df.get(k, 0) + 1))
+
+    def mass(self, signature: Keys) -> float:
+        return sum(self.weight(k) for k in signature)
+
+    def rarest(self, signature: Keys, n: int) -> list[str]:
+        """The ``n`` keys of ``signature`` that say most: used to look candidates up."""
+        return sorted(signature, key=lambda k: (-self.weight(k), k))[:n]
+
+
+def overlap(a: Keys, b: Keys, weights: Weights) -> float:
+    """Shared weight over the weight of the smaller signature: 1.0 when one says all the other does."""
+    if not a or not b:
+        return 0.0
+    shared = weights.mass(a & b)
+    return shared / min(weights.mass(a), weights.mass(b))
