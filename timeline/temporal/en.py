@@ -76,16 +76,16 @@ POSITION = {"early": "START", "mid": "MID", "late": "END", "the beginning of": "
             "earlier": None, "later": None}
 APPROX = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
           "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
-          "under": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+          "under": "LESS_THAN", "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
           "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "just over": "MORE_THAN",
-          "only": None, "just": None}
+          "just": None}
 VAGUE_AMOUNT = {"several": "X", "a few": "X", "few": "X", "many": "X", "some": "X", "recent": "X",
                 "coming": "X", "the past few": "X", "the last few": "X", "the next few": "X",
                 "the coming": "X", "the past several": "X", "the last several": "X", "the next several": "X",
-                "in recent": "X", "a number of": "X"}
+                "a number of": "X"}
 REFERENCE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
              "at present": "PRESENT_REF", "at the moment": "PRESENT_REF", "these days": "PRESENT_REF",
-             "right now": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+             "recently": "PAST_REF", "more recently": "PAST_REF", "lately": "PAST_REF",
              "the past": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",
              "as soon as possible": "FUTURE_REF", "the near future": "FUTURE_REF",
              "current": "PRESENT_REF"}
@@ -188,8 +188,8 @@ RULES: list[Rule] = [
     Rule("day_month", r"\b@day(?:st|nd|rd|th)?\s+(?:of\s+)?@safe_month\b(?!\s+\d)", "DATE",
          lambda g: Calendar(None, g["safe_month"], g["day"]),
          (Example("5 September", "2017-09-05"),)),
-    Rule("month_year", r"\b" + _POS + r"@month\.?,?\s+(?:of\s+)?@year\b", "DATE",
-         lambda g: Calendar(g["year"], g["month"]), (Example("June 1989", "1989-06"),
+    Rule("month_year", r"\b" + _POS + r"@month\.?,?\s+(?:of\s+)?(?:@year|@spoken_year)\b", "DATE",
+         lambda g: Calendar(g.get("year") or g["spoken_year"], g["month"]), (Example("June 1989", "1989-06"),
                                                       Example("early March 1998", "1998-03"))),
     Rule("year", r"(?<![$£€\d.,'-])\b" + _POS + r"@year\b" + _NOT_NUMBER_AFTER, "DATE",
          lambda g: Calendar(g["year"]), (Example("1987", "1987"), Example("mid-1998", "1998")),
@@ -220,16 +220,16 @@ RULES: list[Rule] = [
          lambda g: Calendar(None, part=g["season"], direction="past" if g["relative"] < 0 else
                             "future" if g["relative"] > 0 else None),
          (Example("last spring", "2017-SP"), Example("next fall", "2017-FA"))),
-    Rule("season_year", r"\b" + _POS + r"(?:the\s+)?@season\s+(?:of\s+)?@year\b", "DATE",
-         lambda g: Calendar(g["year"], part=g["season"]), (Example("summer 1998", "1998-SU"),)),
-    Rule("quarter", r"\b(?:the\s+)?@ordinal[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of\s+)?@year)?", "DATE",
+    Rule("season_year", r"\b" + _POS + r"(?:the\s+)?@season\s+(?:of\s+)?(?:@year|@spoken_year)\b", "DATE",
+         lambda g: Calendar(g.get("year") or g["spoken_year"], part=g["season"]), (Example("summer 1998", "1998-SU"),)),
+    Rule("quarter", r"\b(?:the\s+(?!\w+-quarter))?@ordinal[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of\s+)?@year)?", "DATE",
          lambda g: Calendar(g.get("year"), part=f"Q{g['ordinal']}"),
          (Example("the third quarter", "2017-Q3"), Example("third-quarter", "2017-Q3"))),
     Rule("half", r"\b(?:the\s+)?(?P<which>first|second)[\s-]+half\b(?:\s+(?:of\s+)?@year)?", "DATE",
          lambda g: Calendar(g.get("year"), part="H1" if g["which"].lower() == "first" else "H2"),
          (Example("the second half", "2017-H2"),)),
     # --- weekdays and days around the dateline
-    Rule("weekday", r"\b(?:@relative\s+)?@weekday(?=\W|$)", "DATE",
+    Rule("weekday", r"\b(?:(?:early|late|earlier|later)\s+)?(?:@relative\s+)?@weekday(?=\W|$)", "DATE",
          lambda g: WeekdayRef(g["weekday"], g.get("relative")),
          (Example("Tuesday", "2017-09-05"), Example("next monday", "2017-09-11"),
           Example("last Friday", "2017-09-01"))),
@@ -245,7 +245,7 @@ RULES: list[Rule] = [
     Rule("relative_day_tod", r"\b(?:@relative_day\s+@tod|this\s+@tod:this_tod)\b", "TIME",
          lambda g: Shift("day", g.get("relative_day", 0), tod=g.get("tod") or g["this_tod"]),
          (Example("yesterday afternoon", "2017-09-05TAF"), Example("this morning", "2017-09-06TMO"))),
-    Rule("relative_unit", r"\b" + _POS + r"@relative\s+@calendar_unit\b", "DATE",
+    Rule("relative_unit", r"\b" + _POS + r"(?:the\s+)?@relative\s+@calendar_unit\b(?!'s\s+\w+\s+quarter)", "DATE",
          lambda g: Shift(g["calendar_unit"], g["relative"]),
          (Example("last week", "2017-W35"), Example("this year", "2017"), Example("next month", "2017-10"),
           Example("late last year", "2016")), mod=_position_mod),
@@ -288,18 +288,34 @@ RULES: list[Rule] = [
          (Example("3 p.m.", "2017-09-06T15:00"), Example("around 7:15 p.m.", "2017-09-06T19:15")),
          mod=_position_mod),
     Rule("clock_weekday", r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>a\.?m\.?|p\.?m\.?)"
-         r"(?=(?:\s+[A-Z]{3})?,?\s+(?:on\s+)?@weekday)", "TIME",
+         r"(?:\s+[A-Z]{3})?,?\s+(?:on\s+)?@weekday\b", "TIME",
          lambda g: WeekdayRef(g["weekday"], None, tod="T%02d:%02d" % (
              (g["hour"] % 12) + (12 if g["half"].lower().startswith("p") else 0), g.get("minute", 0))),
          (Example("10 p.m. Wednesday", "2017-09-06T22:00"),), mod=_position_mod, priority=1),
-    Rule("noon_weekday", r"\b(?P<word>noon|midnight)(?=,?\s+(?:on\s+)?@weekday)", "TIME",
+    Rule("noon_weekday", r"\b(?P<word>noon|midnight),?\s+(?:on\s+)?@weekday\b", "TIME",
          lambda g: WeekdayRef(g["weekday"], None, tod="T12:00" if g["word"].lower() == "noon" else "T24:00"),
          (Example("noon Thursday", "2017-08-31T12:00"),), priority=1),
+    Rule("clock_date", r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>a\.?m\.?|p\.?m\.?)"
+         r"(?:\s+[A-Z]{3})?,?\s+(?:on\s+)?@month\.?\s+@day\b", "TIME",
+         lambda g: Calendar(None, g["month"], g["day"], tod="T%02d:%02d" % (
+             (g["hour"] % 12) + (12 if g["half"].lower().startswith("p") else 0), g.get("minute", 0))),
+         (Example("5 p.m. EST Nov. 9", "2017-11-09T17:00"),), mod=_position_mod),
+    Rule("weekday_date", r"\b@weekday,?\s+@month\.?\s+@day(?:st|nd|rd|th)?\b" + _NOT_NUMBER_AFTER, "DATE",
+         lambda g: Calendar(None, g["month"], g["day"]), (Example("Saturday, April 25", "2018-04-25"),)),
+    Rule("relative_year_quarter", r"\b(?P<rel>last|this|next)\s+year's\s+(?:@ordinal\s+)?quarter\b", "DATE",
+         lambda g: Calendar(None, part=f"Q{g['ordinal']}" if g.get("ordinal") else "QX",
+                            year_offset={"last": -1, "next": 1}.get(g["rel"].lower(), 0), year_from_anchor=True),
+         (Example("next year's first quarter", "2018-Q1"),)),
+    Rule("year_quarter", r"\bthe\s+@year\s+(?:@ordinal\s+quarter|period)\b", "DATE",
+         lambda g: Calendar(g["year"], part=f"Q{g['ordinal']}" if g.get("ordinal") else None),
+         (Example("the 1988 second quarter", "1988-Q2"),)),
+    Rule("vague_ago", r"\b@vague\s+@plural_unit\s+ago\b", "DATE", lambda g: Reference("PAST_REF"),
+         (Example("several years ago", "PAST_REF"),)),
     Rule("noon", r"\b(?P<word>noon|midnight)\b", "TIME",
          lambda g: Shift("day", 0, tod="T12:00" if g["word"].lower() == "noon" else "T24:00"),
          (Example("noon", "2017-09-06T12:00"),)),
     # --- durations
-    Rule("duration", r"\b(?:@approx\s+)?(?:the\s+(?:past|last|next|first|latest|previous)\s+)?"
+    Rule("duration", r"\b(?:@approx\s+)?(?:the\s+(?:(?:past|last|next|first|latest|previous)\s+)?)?"
          r"(?!an?\b)@num[\s-]+@unit(?:-old)?\b(?!\s+old\b)", "DURATION",
          lambda g: Span(_duration(g["num"], g["unit"])),
          (Example("three years", "P3Y"), Example("more than three years", "P3Y"),

@@ -66,12 +66,14 @@ def choose_year(value: Calendar, anchor: dt.date, direction: Direction | None) -
     month = value.month if value.month is not None else _SEASON_START[value.part or ""]
     key = (month, value.day or 0)
     anchor_key = (anchor.month, anchor.day if value.day else 0)
-    if direction == "past" and key > anchor_key:
+    if direction == "past" and key <= anchor_key:
+        return anchor.year
+    if direction == "past" and key > anchor_key and (12 + anchor.month - month) % 12 <= 9:
         return anchor.year - 1
     if direction == "future" and key < anchor_key:
         return anchor.year + 1
-    if direction is None:
-        # no tense to go by: the occurrence nearest the anchor (the earlier one on a tie)
+    if direction != "future":
+        # no tense, or a past one pointing too far back: the nearest occurrence (earlier on a tie)
         def distance(y: int) -> int:
             if value.day is not None:
                 return abs((dt.date(y, month, min(value.day, 28)) - anchor).days)
@@ -170,7 +172,7 @@ def resolve_one(
             return _timex(f, period.value, period, None, f"written in full: {dates.label(period)}")
         if dct is None:
             return _timex(f, _unresolved(v), None, None, "no dateline to tell which year is meant")
-        period = calendar_period(v, choose_year(v, dct, v.direction or (f.direction if f.direction == 'future' else None)))
+        period = calendar_period(v, choose_year(v, dct, v.direction or f.direction))
         if v.part == "QX":
             return _timex(f, f"{dct.year}-QX", None, "dateline", "a quarter of the dateline's year")
         how = {"past": "the last one before", "future": "the next one after"}.get(
