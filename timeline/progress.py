@@ -1,0 +1,74 @@
+"""Progress for long runs: a bar on a terminal, silence in logs and pipes.
+
+A build of 100,000 articles takes minutes; whoever watches it wants articles done, the rate
+and the time left (tqdm shows all three). A CI log or a pipe wants none of that redrawing,
+so the bar only appears when the stream is a terminal and ``--quiet`` was not given.
+``--verbose`` adds one line per stage fact (cache hits, workers used), terminal or not.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import IO
+
+from tqdm import tqdm
+
+
+class Progress:
+    """Counts articles through a stage; ``note`` prints a line only under --verbose."""
+
+    def __init__(
+        self,
+        total: int,
+        description: str,
+        *,
+        quiet: bool = False,
+        verbose: bool = False,
+        stream: IO[str] | None = None,
+    ) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.quiet = quiet
+        self.verbose = verbose and not quiet
+        self.started = time.perf_counter()
+        interactive = _is_terminal(self.stream)
+        self._bar = tqdm(
+            total=total,
+            desc=description,
+            unit="article",
+            file=self.stream,
+            disable=quiet or not interactive,
+            mininterval=0.5,
+            smoothing=0.1,
+            dynamic_ncols=True,
+            leave=False,
+        )
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def update(self, done: int) -> None:
+        """``done`` more articles are finished."""
+        self._bar.update(done)
+
+    def note(self, message: str) -> None:
+        """A line for --verbose readers, written so it does not break the bar."""
+        if self.verbose:
+            self._bar.write(message, file=self.stream)
+
+    def close(self) -> None:
+        self._bar.close()
+
+    @property
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
