@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -33,6 +35,52 @@ def _config(project: Path, **options: object) -> Config:
         raise click.UsageError(str(e)) from None
 
 
+def _engine_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--jobs/--engine/--scheduler/--no-cache/--quiet/--verbose, shared by build and export;
+    each maps onto the Config field of the same name."""
+    options = [
+        click.option(
+            "--jobs", "-j", type=click.IntRange(min=1), help="Extraction processes (default: all cores)."
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(["local", "dask"]),
+            help="Where extraction runs: local processes, or a Dask cluster (needs the [dask] extra).",
+        ),
+        click.option(
+            "--scheduler",
+            envvar="DASK_SCHEDULER_ADDRESS",
+            help="Dask scheduler address for --engine dask (default: $DASK_SCHEDULER_ADDRESS).",
+        ),
+        click.option(
+            "--no-cache", "no_cache", is_flag=True, help="Ignore .timeline-cache/ and extract every article."
+        ),
+        click.option("--quiet", "-q", is_flag=True, default=None, help="No progress bar, no notes."),
+        click.option("--verbose", "-v", is_flag=True, default=None, help="Say what each stage did."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _engine_config(
+    jobs: int | None,
+    engine: str | None,
+    scheduler: str | None,
+    no_cache: bool,
+    quiet: bool | None,
+    verbose: bool | None,
+) -> dict[str, object]:
+    return {
+        "jobs": jobs,
+        "engine": engine,
+        "scheduler": scheduler,
+        "cache": False if no_cache else None,
+        "quiet": quiet,
+        "verbose": verbose,
+    }
+
+
 @main.command()
 @click.option(
     "--articles",
@@ -56,6 +104,7 @@ def _config(project: Path, **options: object) -> Config:
 )
 @click.option("--strict", is_flag=True, default=None, help="Fail when an article has no explicit dateline.")
 @click.option("--no-site", is_flag=True, help="Write the Markdown only; do not run MkDocs.")
+@_engine_options
 def build(
     articles: Path | None,
     docs_dir: Path | None,
@@ -63,8 +112,10 @@ def build(
     templates: Path | None,
     strict: bool | None,
     no_site: bool,
+    **engine: Any,
 ) -> None:
     """Read the articles, resolve their dates and build the timeline site."""
+    from timeline.engine import EngineError
     from timeline.pipeline import BuildError
     from timeline.site import generate, mkdocs_build
 
@@ -75,10 +126,11 @@ def build(
         site_dir=site_dir,
         templates=templates,
         strict=strict,
+        **_engine_config(**engine),
     )
     try:
         timeline = generate(config)
-    except BuildError as e:
+    except (BuildError, EngineError) as e:
         raise click.ClickException(str(e)) from None
     for problem in timeline.problems:
         click.echo(f"warning: {problem}", err=True)
@@ -114,15 +166,17 @@ def serve(dev_addr: str) -> None:
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here, not stdout."
 )
 @click.option("--strict", is_flag=True, default=None, help="Fail when an article has no explicit dateline.")
-def export(articles: Path, fmt: str, output: Path | None, strict: bool | None) -> None:
+@_engine_options
+def export(articles: Path, fmt: str, output: Path | None, strict: bool | None, **engine: Any) -> None:
     """Print the timeline of the ARTICLES folder in an exchange format."""
+    from timeline.engine import EngineError
     from timeline.export import render
     from timeline.pipeline import BuildError, build_timeline
 
-    config = _config(Path.cwd(), articles=articles, strict=strict)
+    config = _config(Path.cwd(), articles=articles, strict=strict, **_engine_config(**engine))
     try:
         timeline = build_timeline(config)
-    except BuildError as e:
+    except (BuildError, EngineError) as e:
         raise click.ClickException(str(e)) from None
     for problem in timeline.problems:
         click.echo(f"warning: {problem}", err=True)
