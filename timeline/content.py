@@ -68,7 +68,9 @@ TRAILING_ATTRIBUTION = re.compile(
     r"\s*,\s*(?:(?:[\w'\-.]+\s+){0,9}?" + _REPORTING + r"|according\s+to\s+[^,.;]{1,80}?)\s*([.!?])?\s*$",
     re.IGNORECASE,
 )
-LEADING_ATTRIBUTION = re.compile(r"^(?:[\w'\-.]+\s+){1,9}?" + _REPORTING + r"\s+(?:that\s+)?", re.IGNORECASE)
+LEADING_ATTRIBUTION = re.compile(
+    r"^(?:[\w'\-.]+\s+){1,9}?(?:said|says|told\s+[\w\-]+)\s+(?:that\s+)?", re.IGNORECASE
+)
 # A wire dateline opening the lead ("BEIRUT (Reuters) -", "beirut ( reuters ) -").
 WIRE_DATELINE = re.compile(r"^[^\W\d_][\w .,'\-]{0,60}?\(\s*[\w .&]{2,30}?\s*\)\s*[-–—_]+\s*")
 

@@ -1,97 +1,244 @@
-"""Merge the candidates that report the same event, order the events and give them ids."""
+"""Merge the candidates that report the same event, order the events and give them ids.
+
+Two candidates can only be the same event when their dates overlap, so candidates are
+compared only within date *buckets*: a day (times of day fall in their day), or for coarser
+mentions the days they cover (a week or a month, so "this week broke the siege" finds the
+day event it describes) and their own value. Inside a bucket an inverted index from content
+keys to groups finds the few groups worth scoring, using only each candidate's rarest keys,
+so the work grows with the number of candidates, not with its square: it holds at 100,000
+articles.
+
+A second, stricter pass looks a few days either side of each day event for the same event
+told with another date; those become one event with :class:`~timeline.model.Conflict`
+entries, one per date with the articles that give it.
+
+Ids derive from the event's own date and its most stable mention (the earliest report, by
+dateline then article id), never from a counter, so adding an unrelated article changes
+none of them.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
-import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
+from timeline import content
+from timeline.dates import Granularity, Period
 from timeline.events import Candidate
-from timeline.model import Event
+from timeline.model import Conflict, Event, EventStatus, Mention
 
-_WORD = re.compile(r"[a-z0-9]+")
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "with",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "it",
-        "its",
-        "that",
-        "this",
-        "these",
-        "those",
-        "said",
-        "says",
-        "say",
-        "s",
-        "after",
-        "before",
-        "than",
-        "into",
-        "their",
-        "they",
-        "he",
-        "she",
-        "his",
-        "her",
-    ]
-)
+# How much of its content weight a candidate must share with a group (the keys of its first
+# members together) to join it.
+SAME_EVENT = 0.25
+# Fewer shared content words than this never make one event, whatever their weight.
+MIN_SHARED_KEYS = 3
+# Stricter, for the same event given different dates by different sources.
+SAME_EVENT_OTHER_DATE = 0.6
+# How far apart (days) two dates of one event may be before they are taken as two events.
+CONFLICT_WINDOW = 7
+# Coarse mentions look for a day event inside them only when they span at most this many days.
+JOIN_SPAN = 31
+# Longest posting list read per key and bucket, groups scored per candidate, members whose keys
+# describe a group.
+MAX_POSTING = 500
+MAX_GROUPS_SCORED = 24
+MAX_MEMBERS_SCORED = 6
+
+_FAR_FUTURE = dt.date.max
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
+@dataclass
+class _Group:
+    """Candidates found to be one event at one date (the date of its first, finest member)."""
+
+    number: int
+    period: Period
+    status: EventStatus
+    members: list[Candidate] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)
+    keys: frozenset[str] = frozenset()
+
+    def add(self, candidate: Candidate) -> None:
+        """Add a member; the first few members' keys together say what the event is about."""
+        self.members.append(candidate)
+        self.articles.add(candidate.article)
+        if len(self.members) <= MAX_MEMBERS_SCORED:
+            self.keys = self.keys | candidate.keys
 
 
-def _similar(a: Candidate, b: Candidate) -> bool:
-    wa, wb = _words(a.text), _words(b.text)
-    if not wa or not wb:
-        return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= 0.35
+def _bucket(period: Period) -> str:
+    """The bucket a group lives in: its day for days and times, its own value when coarser."""
+    if period.granularity <= Granularity.DAY:
+        return period.start.isoformat()
+    return period.value
 
 
-def event_id(candidate: Candidate) -> str:
-    key = candidate.period.value + "\n" + " ".join(sorted(_words(candidate.text)))
-    return "e-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+def _buckets_to_search(period: Period) -> Iterator[str]:
+    """Where a candidate looks for its event: its own bucket, and the days a short span covers."""
+    yield _bucket(period)
+    if period.granularity > Granularity.DAY and period.days <= JOIN_SPAN:
+        for offset in range(period.days):
+            yield (period.start + dt.timedelta(days=offset)).isoformat()
+
+
+def _report_order(c: Candidate) -> tuple[dt.date, str, int]:
+    return (c.reported or _FAR_FUTURE, c.article, c.mention.sentence_start)
+
+
+class _Index:
+    """Groups by bucket and content key: the only place candidates look for their event."""
+
+    def __init__(self, weights: content.Weights) -> None:
+        self.weights = weights
+        self.postings: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+
+    def add(self, group: _Group, candidate: Candidate) -> None:
+        bucket = _bucket(group.period)
+        for k in candidate.keys:
+            self.postings[(bucket, k)].append(group)
+
+    def best(
+        self, candidate: Candidate, buckets: Sequence[str], threshold: float, exclude: _Group | None = None
+    ) -> _Group | None:
+        """The group ``candidate`` most clearly belongs to among ``buckets``, if any reaches ``threshold``."""
+        hits: Counter[int] = Counter()
+        by_number: dict[int, _Group] = {}
+        for k in candidate.keys:
+            for bucket in buckets:
+                posting = self.postings.get((bucket, k), ())
+                if len(posting) > MAX_POSTING:
+                    continue  # a word in every report of the day says nothing about which one
+                for group in posting:
+                    hits[group.number] += 1
+                    by_number[group.number] = group
+        best: tuple[float, int] | None = None
+        chosen: _Group | None = None
+        for number, _ in sorted(hits.items(), key=lambda h: (-h[1], h[0]))[:MAX_GROUPS_SCORED]:
+            group = by_number[number]
+            if group is exclude or candidate.article in group.articles or group.status != candidate.status:
+                continue
+            if len(candidate.keys & group.keys) < MIN_SHARED_KEYS:
+                continue
+            score = content.overlap(candidate.keys, group.keys, self.weights)
+            if score >= threshold and (best is None or (score, -number) > best):
+                best, chosen = (score, -number), group
+        return chosen
+
+
+def _sort_key(c: Candidate) -> tuple[int, dt.date, str, bool, dt.date, str, int]:
+    """Finest first (so day events exist before week mentions look for them), then by report."""
+    return (
+        int(c.period.granularity),
+        c.period.start,
+        c.period.value,
+        not c.explicit_dateline,
+        *_report_order(c),
+    )
+
+
+def group_candidates(candidates: Sequence[Candidate], weights: content.Weights) -> list[_Group]:
+    """Candidates that tell the same event at overlapping dates, grouped."""
+    index = _Index(weights)
+    groups: list[_Group] = []
+    for candidate in sorted(candidates, key=_sort_key):
+        group = index.best(candidate, list(dict.fromkeys(_buckets_to_search(candidate.period))), SAME_EVENT)
+        if group is None:
+            group = _Group(len(groups), candidate.period, candidate.status)
+            groups.append(group)
+        group.add(candidate)
+        if len(group.members) <= MAX_MEMBERS_SCORED:
+            index.add(group, candidate)
+    return groups
+
+
+def link_conflicts(groups: Sequence[_Group], weights: content.Weights) -> list[list[_Group]]:
+    """Day groups that are clearly one event told with different dates, as clusters."""
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index = _Index(weights)
+    days = [g for g in groups if g.period.granularity <= Granularity.DAY]
+    for g in days:
+        for m in g.members[:MAX_MEMBERS_SCORED]:
+            index.add(g, m)
+    for g in days:
+        nearby = [
+            (g.period.start + dt.timedelta(days=d)).isoformat()
+            for d in range(-CONFLICT_WINDOW, CONFLICT_WINDOW + 1)
+            if d != 0
+        ]
+        lead = g.members[0]
+        other = index.best(lead, nearby, SAME_EVENT_OTHER_DATE, exclude=g)
+        if other is not None and not (g.articles & other.articles):
+            a, b = root(g.number), root(other.number)
+            parent[max(a, b)] = min(a, b)
+    clusters: dict[int, list[_Group]] = defaultdict(list)
+    for g in groups:
+        clusters[root(g.number)].append(g)
+    return list(clusters.values())
+
+
+def _clearest(members: Sequence[Candidate], period: Period) -> Candidate:
+    """The mention whose text best tells the event: explicit dateline, edited case, the event's date."""
+    return max(
+        members,
+        key=lambda c: (
+            c.explicit_dateline,
+            c.text != c.text.lower(),
+            c.period == period,
+            -len(c.text),
+            tuple(-ord(ch) for ch in c.article),
+        ),
+    )
+
+
+def event_id(period: Period, anchor: Candidate) -> str:
+    """A permalink id from the event's date and its most stable mention, never from a counter."""
+    parts = [period.value, anchor.article, str(anchor.mention.sentence_start), " ".join(sorted(anchor.keys))]
+    return "e-" + hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def _event(cluster: Sequence[_Group]) -> Event:
+    def support(g: _Group) -> tuple[int, int, dt.date, int]:
+        explicit = sum(1 for c in g.members if c.explicit_dateline)
+        return (-len(g.articles), -explicit, g.period.start, int(g.period.granularity))
+
+    main = min(cluster, key=support)
+    members = [c for g in cluster for c in g.members]
+    members.sort(key=_report_order)
+    period = main.period
+    anchor = min((c for c in main.members if c.period == period), key=_report_order, default=main.members[0])
+    conflicts: tuple[Conflict, ...] = ()
+    if len(cluster) > 1:
+        conflicts = tuple(
+            Conflict(g.period, tuple(sorted(g.articles))) for g in sorted(cluster, key=lambda g: g.period)
+        )
+    mentions: tuple[Mention, ...] = tuple(c.mention for c in members)
+    text = _clearest(main.members, period).text
+    return Event(event_id(period, anchor), period, text, mentions, main.status, conflicts)
+
+
+def first_report(event: Event, reported: dict[str, dt.date | None]) -> tuple[dt.date, str, int]:
+    """When and where the event was first reported: the earliest dateline among its mentions."""
+    return min((reported.get(m.article) or _FAR_FUTURE, m.article, m.sentence_start) for m in event.mentions)
 
 
 def merge_events(candidates: Sequence[Candidate]) -> tuple[Event, ...]:
-    buckets: dict[str, list[list[Candidate]]] = defaultdict(list)
-    for candidate in candidates:
-        groups = buckets[candidate.period.value]
-        for group in groups:
-            if any(_similar(candidate, other) for other in group):
-                group.append(candidate)
-                break
-        else:
-            groups.append([candidate])
-    events = []
-    for groups in buckets.values():
-        for group in groups:
-            lead = max(group, key=lambda c: (c.explicit_dateline, -len(c.text)))
-            events.append(Event(event_id(lead), lead.period, lead.text, tuple(c.mention for c in group)))
-    first_report = {e.id: min((m.article, m.start) for m in e.mentions) for e in events}
-    events.sort(key=lambda e: (e.period.start, e.period.granularity, first_report[e.id]))
+    """One event per thing that happened, each with every mention, in timeline order.
+
+    Order: by start, then finer granularity first, then by first report (earliest dateline).
+    """
+    weights = content.Weights.of(c.keys for c in candidates)
+    groups = group_candidates(candidates, weights)
+    events = [_event(cluster) for cluster in link_conflicts(groups, weights)]
+    reported = {c.article: c.reported for c in candidates}
+    events.sort(key=lambda e: (e.period.start, e.period.granularity, first_report(e, reported), e.id))
     return tuple(events)
