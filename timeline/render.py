@@ -1,69 +1,597 @@
 """Render a timeline into Markdown pages through the Jinja templates.
 
-Article text is data, never markup: every string from an article goes through
-:func:`html_text` (inside HTML) or :func:`md_text` (inside Markdown), so "<script>",
-"[x](javascript:...)" or "{{ 7*7 }}" in an article appear literally on the page.
+The pages are Markdown with raw HTML blocks where the layout needs classes, ids and links that
+MkDocs' default Markdown cannot express. Two rules keep article text data, never markup:
+
+* every value a template prints is escaped unless it is already :class:`markupsafe.Markup`
+  (the environment's ``finalize`` runs :func:`html_text` on it), so HTML, entities, Jinja and
+  Markdown-preprocessor syntax ("<script>", "{{ 7*7 }}") come out literal;
+* inside Markdown (headings, list items) templates use the ``md`` filter (:func:`md_text`),
+  which also backslash-escapes Markdown syntax so "[x](javascript:...)" never becomes a link.
+
+Pages link to each other with relative URLs computed here (:func:`href`), because MkDocs does
+not rewrite links inside raw HTML; the caller says whether MkDocs uses directory URLs.
+All orderings come from the timeline itself or from sorting, so two renders of one timeline are
+byte-identical.
 """
 
 from __future__ import annotations
 
-import html
+import posixpath
 import re
-from collections.abc import Mapping
+from urllib.parse import quote
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
-from timeline import dates
-from timeline.model import Timeline
+from timeline import chart, dates
+from timeline.model import Article, ArticleAnalysis, Event, Timeline, Timex
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = Path(__file__).parent / "assets"
+CSS_PAGE = "assets/timeline.css"
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|~<>:])")
+# C0 controls (but tab and newline) and DEL would be invisible on the page, and Python-Markdown
+# uses STX/ETX to mark its placeholders: an article must not be able to forge one.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "{": "&#123;", "}": "&#125;"}
+_ESCAPE = re.compile("[&<>\"'{}]")
+_SPACE = re.compile(r"\s+")
+_LINE_BREAK = re.compile(r"\r?\n")
 
 
-def html_text(value: object) -> str:
-    """Text made safe inside HTML elements and attributes."""
-    return html.escape("" if value is None else str(value), quote=True)
+def html_text(value: object) -> Markup:
+    """Text made safe inside HTML elements and attributes.
+
+    Beyond ``html.escape`` it writes braces as entities, so a Markdown page that a Jinja-based
+    MkDocs plugin (mkdocs-macros) renders again still shows "{{ 7*7 }}" literally, and it
+    replaces control characters with U+FFFD.
+    """
+    if isinstance(value, Markup):
+        return value
+    text = _CONTROL.sub("\ufffd", "" if value is None else str(value))
+    return Markup(_ESCAPE.sub(lambda m: _ESCAPES[m.group()], text))
 
 
-def md_text(value: object) -> str:
-    """Text made safe inline in Markdown: HTML-escaped, then Markdown syntax backslash-escaped."""
-    text = html.escape("" if value is None else str(value), quote=True)
-    text = " ".join(text.split())
-    return _MD_SPECIAL.sub(r"\\\1", text)
+def flat_html(value: object) -> Markup:
+    """:func:`html_text` on one line: whitespace runs become one space, so article text can
+    never put a blank line (the end of a raw HTML block for Markdown) inside the page's HTML."""
+    return html_text(_SPACE.sub(" ", "" if value is None else str(value)))
+
+
+def md_text(value: object) -> Markup:
+    """Text made safe inline in Markdown: one line, HTML-escaped, Markdown syntax backslash-escaped."""
+    text = " ".join(_CONTROL.sub("\ufffd", "" if value is None else str(value)).split())
+    return Markup(_MD_SPECIAL.sub(r"\\\1", str(html_text(text))))
+
+
+def safe_url(value: object) -> str:
+    """``value`` when it is an http(s) URL, else "": an article's metadata must not be able to
+    put a ``javascript:`` or ``data:`` link on the page."""
+    text = "" if value is None else str(value).strip()
+    return text if re.match(r"https?://[^\s\x00-\x1f]+$", text, re.IGNORECASE) else ""
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives the page at ``path`` (relative to docs_dir), relative to the site root."""
+    stem = path[: -len(".md")] if path.endswith(".md") else path
+    if not path.endswith(".md"):
+        return path
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def href(from_page: str, to_page: str, anchor: str = "", directory_urls: bool = True) -> str:
+    """A relative link from one generated page to another (or to an asset), as MkDocs would write it."""
+    source = page_url(from_page, directory_urls)
+    target = page_url(to_page, directory_urls)
+    base = posixpath.dirname(source) if not source.endswith("/") else source.rstrip("/")
+    rel = quote(posixpath.relpath(target or ".", base or "."), safe="/._-~")
+    if (target == "" or target.endswith("/")) and not rel.endswith("/"):
+        rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A label shown beside an event ("expected", "dateline inferred") and what it means."""
+
+    kind: str
+    text: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class SourceLink:
+    """One report of an event: the article, its publisher and the expression that dates it."""
+
+    article: str
+    label: str
+    source: str | None
+    expression: str
+    href: str
+
+
+@dataclass(frozen=True)
+class EventView:
+    """An event as a page shows it; hrefs are relative to the page it is rendered on."""
+
+    event: Event
+    date: str
+    badges: tuple[Badge, ...]
+    sources: tuple[SourceLink, ...]
+    conflicts: tuple[str, ...]
+    page: str
+
+
+@dataclass(frozen=True)
+class Group:
+    """A run of consecutive events under one heading: a month, or a longer period such as a year."""
+
+    heading: str
+    events: tuple[EventView, ...]
+
+
+@dataclass(frozen=True)
+class Year:
+    heading: str
+    groups: tuple[Group, ...]
+
+
+@dataclass(frozen=True)
+class NavLink:
+    text: str
+    href: str
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class TimelinePage:
+    """One page of the timeline: its path, heading, events by year and month, and navigation."""
+
+    path: str
+    title: str
+    key: str
+    events: tuple[Event, ...]
+
+
+def article_label(article: Article | None, fallback: str = "") -> str:
+    """What a link to an article says: its title, else its file name."""
+    if article is None:
+        return fallback
+    return (article.title or "").strip() or article.path
+
+
+def _badges(event: Event, articles: Mapping[str, Article]) -> tuple[Badge, ...]:
+    out = []
+    if event.status == "ongoing":
+        out.append(Badge("ongoing", f"ongoing since {dates.label(event.period)}", "still true when reported"))
+    if event.status == "expected":
+        out.append(Badge("expected", "expected", "reported as planned or forecast, not as done"))
+    if event.conflicts:
+        out.append(Badge("conflict", "conflicting dates", "sources date this event differently"))
+    inferred = [m.article for m in event.mentions if _origin(articles.get(m.article)) == "inferred"]
+    if inferred:
+        out.append(
+            Badge(
+                "inferred", "dateline inferred", "a source had no dateline; it was inferred from the corpus"
+            )
+        )
+    return tuple(out)
+
+
+def _origin(article: Article | None) -> str:
+    return article.dateline.origin if article else "none"
+
+
+class _Site:
+    """Everything one render needs to place pages and link between them."""
+
+    def __init__(self, timeline: Timeline, prefix: str, max_events: int, directory_urls: bool) -> None:
+        self.timeline = timeline
+        self.prefix = prefix
+        self.directory_urls = directory_urls
+        self.articles = {a.id: a for a in timeline.articles}
+        self.pages = _split(timeline.events, max_events, prefix)
+        self.page_of = {e.id: p.path for p in self.pages for e in p.events}
+        self.event_of_sentence: dict[tuple[str, int], Event] = {}
+        for e in timeline.events:
+            for m in e.mentions:
+                self.event_of_sentence.setdefault((m.article, m.sentence_start), e)
+
+    def path(self, relative: str) -> str:
+        return self.prefix + relative
+
+    def article_path(self, article_id: str) -> str:
+        return self.path(f"articles/{article_id}.md")
+
+    def link(self, from_page: str, to_page: str, anchor: str = "") -> str:
+        return href(from_page, to_page, anchor, self.directory_urls)
+
+    def event_view(self, event: Event, on_page: str) -> EventView:
+        sources = []
+        for m in event.mentions:
+            a = self.articles.get(m.article)
+            sources.append(
+                SourceLink(
+                    m.article,
+                    article_label(a, m.article),
+                    a.source if a else None,
+                    m.expression,
+                    self.link(on_page, self.article_path(m.article), f"s-{m.sentence_start}"),
+                )
+            )
+        conflicts = tuple(
+            f"Also dated {dates.label(c.period)} by "
+            + ", ".join(article_label(self.articles.get(i), i) for i in c.articles)
+            for c in event.conflicts
+        )
+        return EventView(
+            event,
+            dates.label(event.period),
+            _badges(event, self.articles),
+            tuple(sources),
+            conflicts,
+            self.link(on_page, self.page_of[event.id], event.id),
+        )
+
+    def years(self, events: Sequence[Event], on_page: str) -> tuple[Year, ...]:
+        years: list[tuple[str, list[Group]]] = []
+        for event in events:
+            year = str(event.period.start.year)
+            if not years or years[-1][0] != year:
+                years.append((year, []))
+            heading = _group_heading(event)
+            groups = years[-1][1]
+            view = self.event_view(event, on_page)
+            if groups and groups[-1].heading == heading:
+                groups[-1] = Group(heading, (*groups[-1].events, view))
+            else:
+                groups.append(Group(heading, (view,)))
+        return tuple(Year(y, tuple(g)) for y, g in years)
+
+
+def _group_heading(event: Event) -> str:
+    """Events dated to a month or finer go under their month; longer periods under their own name."""
+    p = event.period
+    if p.granularity <= dates.Granularity.MONTH:
+        return dates.label(dates.month(p.start.year, p.start.month))
+    if p.granularity is dates.Granularity.YEAR:
+        return f"{p.start.year} as a whole"
+    return dates.label(p)
+
+
+def _split(events: Sequence[Event], max_events: int, prefix: str) -> tuple[TimelinePage, ...]:
+    """One page for a small timeline; else a page per year, a year too big for one page split by
+    month, and a month too big split into numbered parts."""
+    if len(events) <= max_events:
+        return (TimelinePage(prefix + "timeline.md", "Timeline", "", tuple(events)),)
+    by_year: dict[int, list[Event]] = {}
+    for e in events:
+        by_year.setdefault(e.period.start.year, []).append(e)
+    pages = []
+    for year, in_year in by_year.items():
+        if len(in_year) <= max_events:
+            chunks = [(f"{year:04d}", str(year), in_year)]
+        else:
+            by_month: dict[int, list[Event]] = {}
+            for e in in_year:
+                by_month.setdefault(e.period.start.month, []).append(e)
+            chunks = [
+                (f"{year:04d}-{m:02d}", dates.label(dates.month(year, m)), in_month)
+                for m, in_month in by_month.items()
+            ]
+        for key, title, chunk in chunks:
+            parts = [chunk[i : i + max_events] for i in range(0, len(chunk), max_events)]
+            for n, part in enumerate(parts, start=1):
+                suffix = f"-{n}" if len(parts) > 1 else ""
+                name = f"{key}{suffix}"
+                heading = f"{title}, part {n} of {len(parts)}" if len(parts) > 1 else title
+                pages.append(TimelinePage(f"{prefix}timeline/{name}.md", heading, name, tuple(part)))
+    return tuple(pages)
+
+
+def highlight(raw: str, start: int, end: int, timexes: Sequence[Timex], id_prefix: str = "t") -> Markup:
+    """``raw[start:end]`` as HTML with every temporal expression inside it marked.
+
+    Each expression is focusable (``tabindex="0"``), has a ``title`` for a plain tooltip and a
+    hidden ``role="tooltip"`` element the CSS shows on hover and focus: its value and how it was
+    resolved. Overlapping expressions keep the first, longest one.
+    """
+    out: list[str] = []
+    cursor = start
+    for t in sorted(timexes, key=lambda t: (t.start, -t.end)):
+        if t.start < cursor or t.end > end or t.start < start or t.end <= t.start:
+            continue
+        out.append(flat_html(raw[cursor : t.start]))
+        tip = _tip(t)
+        tip_id = f"{id_prefix}-{t.start}"
+        out.append(
+            f'<span class="tl-timex tl-timex-{html_text(t.type.lower())}" tabindex="0" '
+            f'title="{flat_html(tip)}" aria-describedby="{tip_id}">{flat_html(raw[t.start : t.end])}'
+            f'<span class="tl-tip" role="tooltip" id="{tip_id}" hidden>{flat_html(tip)}</span></span>'
+        )
+        cursor = t.end
+    out.append(flat_html(raw[cursor:end]))
+    return Markup("".join(out))
+
+
+def _tip(t: Timex) -> str:
+    """'2017-09-05: Tuesday 5 September 2017: the Tuesday before the dateline, ...'."""
+    if t.explanation:
+        return f"{t.text} → {t.value}. {t.explanation}"
+    if t.period is not None:
+        return f"{t.text} → {t.value} ({dates.label(t.period)})"
+    return f"{t.text} → {t.value}"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of an article's text: pieces of HTML, each a sentence or the text between."""
+
+    pieces: tuple[Markup, ...]
+
+
+def article_paragraphs(analysis: ArticleAnalysis, site: _Site, on_page: str) -> tuple[Paragraph, ...]:
+    """The article's body split at line breaks into paragraphs of sentences; each sentence is an
+    anchor (``s-<offset>``) that sources link to, and a dated one links to its event."""
+    article = analysis.article
+    raw = article.raw
+    begin, finish = article.body_start, article.body_end
+    sentences = sorted(
+        (s for s in analysis.sentences if begin <= s.start < s.end <= finish), key=lambda s: s.start
+    )
+    paragraphs: list[list[Markup]] = [[]]
+    cursor = begin
+
+    def gap(text_end: int) -> None:
+        nonlocal cursor
+        pos = cursor
+        for brk in _LINE_BREAK.finditer(raw, cursor, text_end):
+            if raw[pos : brk.start()].strip():
+                paragraphs[-1].append(highlight(raw, pos, brk.start(), analysis.timexes))
+            if paragraphs[-1]:
+                paragraphs.append([])
+            pos = brk.end()
+        if raw[pos:text_end].strip():
+            paragraphs[-1].append(highlight(raw, pos, text_end, analysis.timexes))
+        cursor = text_end
+
+    for s in sentences:
+        if s.start < cursor:
+            continue
+        gap(s.start)
+        inner = highlight(raw, s.start, s.end, analysis.timexes)
+        event = site.event_of_sentence.get((article.id, s.start))
+        link = ""
+        if event is not None:
+            target = site.link(on_page, site.page_of[event.id], event.id)
+            link = (
+                f' <a class="tl-to-event" href="{html_text(target)}">'
+                f"event: {html_text(dates.label(event.period))}</a>"
+            )
+        dated = " tl-dated" if event is not None else ""
+        paragraphs[-1].append(
+            Markup(f'<span class="tl-sentence{dated}" id="s-{s.start}">{inner}</span>{link}')
+        )
+        cursor = s.end
+    gap(finish)
+    return tuple(Paragraph(tuple(p)) for p in paragraphs if p)
+
+
+def dateline_how(article: Article) -> str:
+    """How the article's dateline was obtained, in words."""
+    d = article.dateline
+    if d.origin == "explicit":
+        return f"given in the {d.where}" if d.where else "given in the article"
+    if d.origin == "inferred":
+        return "inferred from the other articles and the text"
+    return "none found: relative dates in this article stay unresolved"
 
 
 def environment(user_templates: Path | None = None) -> jinja2.Environment:
-    """Jinja environment searching the user's template folder before the built-in one."""
+    """Jinja environment searching the user's template folder before the built-in one.
+
+    ``finalize`` escapes every printed value that is not Markup, so a user template that forgets
+    a filter still cannot turn article text into markup.
+    """
     search = [str(user_templates)] if user_templates else []
     search.append(str(BUILTIN_TEMPLATES))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(search),
-        autoescape=False,
+        autoescape=True,
+        finalize=html_text,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters["h"] = html_text
+    env.filters["flat"] = flat_html
     env.filters["md"] = md_text
     env.filters["period_label"] = dates.label
     env.filters["long_date"] = dates.long_date
+    env.filters["weekday_date"] = dates.weekday_date
+    env.filters["safe_url"] = safe_url
     return env
 
 
-def render_pages(timeline: Timeline, title: str, user_templates: Path | None = None) -> Mapping[str, str]:
-    """Every generated page, as a mapping from path (relative to docs_dir) to Markdown."""
+def nav(prefix: str = "") -> list[dict[str, str]]:
+    """A small navigation for mkdocs.yml or the plugin: the four entry pages, not every article."""
+    return [
+        {"Home": prefix + "index.md"},
+        {"Timeline": prefix + "timeline.md"},
+        {"Sources": prefix + "sources.md"},
+        {"How dates are resolved": prefix + "how-dates-are-resolved.md"},
+    ]
+
+
+def render_pages(
+    timeline: Timeline,
+    title: str,
+    user_templates: Path | None = None,
+    *,
+    max_events_per_page: int = 200,
+    prefix: str = "",
+    use_directory_urls: bool = True,
+    latest: int = 5,
+) -> Mapping[str, str]:
+    """Every generated page, as a mapping from path (relative to docs_dir) to its text.
+
+    Includes the stylesheet as ``<prefix>assets/timeline.css`` so whichever way the site is built
+    (``timeline build`` or the MkDocs plugin) the CSS is a file of the site; add it to
+    ``extra_css``.
+    """
+    if prefix and not prefix.endswith("/"):
+        prefix += "/"
     env = environment(user_templates)
-    articles = {a.id: a for a in timeline.articles}
-    context = {"title": title, "timeline": timeline, "articles": articles}
-    pages = {
-        "index.md": env.get_template("index.md.j2").render(context),
-        "timeline.md": env.get_template("timeline.md.j2").render(context),
+    site = _Site(timeline, prefix, max_events_per_page, use_directory_urls)
+    articles = site.articles
+    sources = _sources(timeline)
+    base = {
+        "title": title,
+        "timeline": timeline,
+        "articles": articles,
+        "sources": sources,
+        "publisher_count": sum(1 for name, _ in sources if name != UNKNOWN_SOURCE),
     }
-    for analysis in timeline.analyses:
-        pages[f"articles/{analysis.article.id}.md"] = env.get_template("article.md.j2").render(
-            context, article=analysis.article, analysis=analysis
+
+    def links(on: str) -> dict[str, str]:
+        return {
+            "home": site.link(on, site.path("index.md")),
+            "timeline": site.link(on, site.path("timeline.md")),
+            "sources": site.link(on, site.path("sources.md")),
+            "how": site.link(on, site.path("how-dates-are-resolved.md")),
+        }
+
+    pages: dict[str, str] = {}
+    home = site.path("index.md")
+    events = timeline.events
+    pages[home] = env.get_template("index.md.j2").render(
+        base,
+        page=home,
+        links=links(home),
+        span=(dates.label(events[0].period), dates.label(events[-1].period)) if events else None,
+        chart=Markup(chart.events_chart(events)),
+        chart_caption=chart.chart_caption(events),
+        latest=tuple(site.event_view(e, home) for e in reversed(events[-latest:])) if latest else (),
+    )
+
+    overview = site.path("timeline.md")
+    split = len(site.pages) > 1
+    for i, page in enumerate(site.pages):
+        nav_links = tuple(
+            NavLink(p.title, site.link(page.path, p.path), current=(j == i)) for j, p in enumerate(site.pages)
         )
-    return pages
+        pages[page.path] = env.get_template("timeline.md.j2").render(
+            base,
+            page=page.path,
+            links=links(page.path),
+            heading="Timeline" if not split else f"Timeline: {page.title}",
+            years=site.years(page.events, page.path),
+            split=split,
+            pages_nav=nav_links,
+            previous=nav_links[i - 1] if split and i > 0 else None,
+            next=nav_links[i + 1] if split and i + 1 < len(nav_links) else None,
+            overview=site.link(page.path, overview),
+        )
+    if split:
+        pages[overview] = env.get_template("timeline-overview.md.j2").render(
+            base,
+            page=overview,
+            links=links(overview),
+            parts=tuple(
+                (NavLink(p.title, site.link(overview, p.path)), len(p.events), p.key[:4]) for p in site.pages
+            ),
+        )
+
+    for analysis in sorted(timeline.analyses, key=lambda a: a.article.id):
+        path = site.article_path(analysis.article.id)
+        article = analysis.article
+        pages[path] = env.get_template("article.md.j2").render(
+            base,
+            page=path,
+            links=links(path),
+            article=article,
+            analysis=analysis,
+            label=article_label(article),
+            dateline_how=dateline_how(article),
+            paragraphs=article_paragraphs(analysis, site, path),
+            event_count=sum(1 for e in events if article.id in e.articles),
+        )
+
+    path = site.path("sources.md")
+    counts = {a.id: 0 for a in timeline.articles}
+    for e in events:
+        for a in e.articles:
+            if a in counts:
+                counts[a] += 1
+    pages[path] = env.get_template("sources.md.j2").render(
+        base,
+        page=path,
+        links=links(path),
+        publishers=tuple(
+            (
+                name,
+                tuple(
+                    (NavLink(article_label(a), site.link(path, site.article_path(a.id))), a, counts[a.id])
+                    for a in group
+                ),
+            )
+            for name, group in sources
+        ),
+    )
+    path = site.path("how-dates-are-resolved.md")
+    pages[path] = env.get_template("how-dates-are-resolved.md.j2").render(
+        base, page=path, links=links(path), stats=_stats(timeline)
+    )
+    pages[site.path(CSS_PAGE)] = (ASSETS / "timeline.css").read_text(encoding="utf-8")
+    return dict(sorted(pages.items()))
+
+
+UNKNOWN_SOURCE = "Unknown publisher"
+
+
+def _sources(timeline: Timeline) -> tuple[tuple[str, tuple[Article, ...]], ...]:
+    """Publishers in alphabetical order (unknown last), each with its articles by dateline then title."""
+    groups: dict[str, list[Article]] = {}
+    for a in timeline.articles:
+        groups.setdefault((a.source or "").strip() or UNKNOWN_SOURCE, []).append(a)
+
+    def article_key(a: Article) -> tuple[str, str, str]:
+        return (a.dateline.date.isoformat() if a.dateline.date else "9999", article_label(a).lower(), a.id)
+
+    names = sorted(groups, key=lambda n: (n == UNKNOWN_SOURCE, n.lower(), n))
+    return tuple((n, tuple(sorted(groups[n], key=article_key))) for n in names)
+
+
+@dataclass(frozen=True)
+class Stats:
+    """Counts for the "how dates are resolved" page: datelines by origin, expressions by anchor."""
+
+    datelines: tuple[tuple[str, int], ...]
+    anchors: tuple[tuple[str, int], ...]
+    expressions: int
+
+
+def _stats(timeline: Timeline) -> Stats:
+    origins: dict[str, int] = {}
+    for a in timeline.articles:
+        origins[a.dateline.origin] = origins.get(a.dateline.origin, 0) + 1
+    anchors: dict[str, int] = {}
+    total = 0
+    for analysis in timeline.analyses:
+        for t in analysis.timexes:
+            total += 1
+            key = t.anchor or ("none needed" if t.period is not None else "unresolved")
+            anchors[key] = anchors.get(key, 0) + 1
+    return Stats(tuple(sorted(origins.items())), tuple(sorted(anchors.items())), total)
