@@ -1,58 +1,212 @@
-"""Plain-text articles: an optional headline line, an optional header block, then the body."""
+"""Plain-text articles (``.txt``): a news-database header block, or a headline line, then the body.
+
+Three shapes are recognised, from the first lines of the file only:
+
+* a **header block** as news databases export it (Factiva, LexisNexis): short lines holding
+  the headline, a byline, a word count ("455 words"), a date line ("6 September 2017"), the
+  publication ("The Wall Street Journal") and a copyright line, before the body. The word
+  count is what tells a header block from an article that merely starts with short lines;
+  labelled lines ("HEADLINE:", "BYLINE:", "LENGTH:", "BODY:") are read by their label;
+* a **headline line**: one short line without a final full stop, followed by a blank line
+  or by a wire dateline;
+* neither: the body starts at the first line (the seeds' Reuters files: the lead opens with
+  the wire dateline "BEIRUT (Reuters) -" and there is no headline, so ``title`` stays None;
+  the site shows the lead instead of inventing a title).
+
+The headline line and the header block are not part of the body; offsets index the raw text.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from dataclasses import dataclass
 
-from timeline.model import Article, Dateline
-
-_DAY_MONTH_YEAR = re.compile(
-    r"^\s*(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December)"
-    r" (\d{4})\s*$",
-    re.MULTILINE,
+from timeline.dateline import (
+    Clue,
+    ImpossibleDate,
+    find_wire_dateline,
+    is_time_line,
+    normalize_title,
+    parse_date,
 )
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+from timeline.model import Problem
+from timeline.readers.assemble import Result, assemble, skip_blank
+
+#: How far down a header block can reach, and how long its lines can be.
+HEADER_MAX_LINES = 40
+HEADER_MAX_LINE = 200
+HEADLINE_MAX = 200
+
+_WORD_COUNT = re.compile(r"(?:length:\s*)?\d[\d,.]*\s+words", re.IGNORECASE)
+_COPYRIGHT = re.compile(r"(?:copyright\b|\(c\)|©)", re.IGNORECASE)
+_COPYRIGHT_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_LABEL = re.compile(
+    r"(?P<label>HEADLINE|TITLE|BYLINE|AUTHOR|SOURCE|PUBLICATION|DATE|PUBLICATION-DATE|LENGTH|BODY)\s*:\s*(?P<value>.*)",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"by\s+(?P<name>\S.*)", re.IGNORECASE)
 
 
-def read(path: str, article_id: str, raw: str) -> list[Article]:
-    title = None
-    body_start = 0
-    dateline = Dateline(None, "none")
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str  # stripped
+
+
+def _first_lines(raw: str, limit: int) -> list[_Line]:
+    lines: list[_Line] = []
+    start = 0
+    n = len(raw)
+    while start < n and len(lines) < limit:
+        end = raw.find("\n", start)
+        if end == -1:
+            end = n
+        lines.append(_Line(start, end, raw[start:end].strip()))
+        start = end + 1
+    return lines
+
+
+@dataclass
+class _Header:
+    body_start: int
+    title: str | None = None
+    author: str | None = None
+    source: str | None = None
+    date_line: str | None = None
+    year_hint: int | None = None
+
+
+def _header_block(raw: str) -> _Header | None:
+    """The header block that opens the file, if it has one (see the module docstring)."""
+    lines = _first_lines(raw, HEADER_MAX_LINES)
+    block: list[_Line] = []
+    for line in lines:
+        if len(line.text) > HEADER_MAX_LINE:
+            break
+        block.append(line)
+    counts = [i for i, line in enumerate(block) if _WORD_COUNT.fullmatch(line.text)]
+    if not counts:
+        return None
+    header = _Header(body_start=0)
+    labelled = _labelled(raw, block, header)
+    if labelled:
+        return header
+    nonblank = [i for i, line in enumerate(block) if line.text]
+    first = nonblank[0]
+    if not (_WORD_COUNT.fullmatch(block[first].text) or _COPYRIGHT.match(block[first].text)):
+        header.title = normalize_title(block[first].text)
+    date_index = None
+    for i in nonblank:
+        if i == first and header.title:
+            continue
+        text = block[i].text
+        if header.author is None and (m := _BYLINE.fullmatch(text)):
+            header.author = normalize_title(m["name"])
+        elif date_index is None and _looks_like_date(text):
+            date_index, header.date_line = i, text
+        elif _COPYRIGHT.match(text) and (m := _COPYRIGHT_YEAR.search(text)):
+            header.year_hint = int(m[1])
+    if date_index is not None:
+        for line in block[date_index + 1 :]:
+            if not line.text or is_time_line(line.text):
+                continue
+            if sum(c.isalpha() for c in line.text) >= 3 and not _WORD_COUNT.fullmatch(line.text):
+                header.source = normalize_title(line.text)
+            break
+    copyrights = [i for i in nonblank if _COPYRIGHT.match(block[i].text)]
+    last = max([counts[0], *copyrights, *([date_index] if date_index is not None else [])])
+    if not copyrights:
+        # Without a copyright line the header ends at the first blank line after its fields.
+        blanks = [i for i, line in enumerate(block) if i > last and not line.text]
+        if not blanks:
+            return None
+        last = blanks[0]
+    header.body_start = block[last].end + 1
+    return header
+
+
+def _labelled(raw: str, block: list[_Line], header: _Header) -> bool:
+    """Read a labelled header ("HEADLINE: ...", "BODY:"); True when the block is one."""
+    found = {}
+    for line in block:
+        m = _LABEL.fullmatch(line.text)
+        if m:
+            label = m["label"].upper()
+            found.setdefault(label, (m["value"].strip(), line))
+    if "BODY" not in found:
+        return False
+    header.title = normalize_title(found.get("HEADLINE", found.get("TITLE", ("", None)))[0])
+    byline = found.get("BYLINE", found.get("AUTHOR", ("", None)))[0]
+    header.author = normalize_title(_BYLINE.sub(r"\g<name>", byline)) if byline else None
+    header.source = normalize_title(found.get("PUBLICATION", found.get("SOURCE", ("", None)))[0])
+    for label in ("DATE", "PUBLICATION-DATE"):
+        if label in found and found[label][0]:
+            header.date_line = found[label][0]
+            break
+    else:
+        for line in block:
+            if _looks_like_date(line.text):
+                header.date_line = line.text
+                break
+    value, body_line = found["BODY"]
+    # The body starts on the "BODY:" line when text follows the label there, else on the next.
+    header.body_start = raw.find(value, body_line.start, body_line.end + 1) if value else body_line.end + 1
+    return True
+
+
+def _looks_like_date(text: str) -> bool:
+    try:
+        return parse_date(text) is not None
+    except ImpossibleDate:
+        return True
+
+
+def _headline(raw: str) -> tuple[str | None, int]:
+    """A headline line opening the file, and where the text after it starts."""
+    start = skip_blank(raw, 0)
+    end = raw.find("\n", start)
+    if end == -1:
+        return None, start
+    line = raw[start:end].strip()
+    if not line or len(line) > HEADLINE_MAX or line[-1] in ".:;," or find_wire_dateline(raw, start, end):
+        return None, start
+    after = end + 1
+    next_end = raw.find("\n", after)
+    next_line = raw[after : len(raw) if next_end == -1 else next_end]
+    if next_line.strip() and not find_wire_dateline(raw, after):
+        return None, start
+    return normalize_title(line), after
+
+
+def read(path: str, article_id: str, raw: str) -> Result:
+    """The article of a plain-text file, with a Problem for anything in it that was unusable."""
+    problems: list[Problem] = []
+    clues: list[Clue] = []
     header = _header_block(raw)
     if header is not None:
-        title = raw[: raw.index("\n")].strip() or None
-        body_start = header
-        found = _DAY_MONTH_YEAR.search(raw, 0, header)
-        if found:
-            date = dt.date(int(found[3]), _MONTHS.index(found[2]) + 1, int(found[1]))
-            dateline = Dateline(date, "explicit", "header", (f"The header says {found[0].strip()}.",))
-    while body_start < len(raw) and raw[body_start] in "\r\n":
-        body_start += 1
-    return [Article(article_id, path, raw, body_start, len(raw), title=title, dateline=dateline)]
-
-
-def _header_block(raw: str) -> int | None:
-    """Where the body starts when the file opens with a short-lined header block, else None."""
-    lines = raw.split("\n")
-    offset = 0
-    for i, line in enumerate(lines[:20]):
-        if line.lower().startswith("copyright"):
-            return offset + len(line) + 1
-        offset += len(line) + 1
-        if i and len(line) > 200:
-            return None
-    return None
+        title, author, source, body_start = header.title, header.author, header.source, header.body_start
+        if header.date_line:
+            try:
+                date = parse_date(header.date_line)
+            except ImpossibleDate as e:
+                problems.append(Problem(path, f"the header's date line {e}; it was ignored"))
+            else:
+                if date is not None:
+                    clues.append(Clue("header", " ".join(header.date_line.split()), date))
+    else:
+        author = source = None
+        title, body_start = _headline(raw)
+    out = assemble(
+        path=path,
+        article_id=article_id,
+        raw=raw,
+        body_start=body_start,
+        fmt="text",
+        clues=clues,
+        title=title,
+        source=source,
+        author=author,
+        year_hint=header.year_hint if header else None,
+    )
+    return [*out, *problems]
