@@ -51,7 +51,7 @@ _FAR_FUTURE = dt.date.max
 
 
 @dataclass
-class _Group:
+class Group:
     """Candidates found to be one event at one date (the date of its first, finest member)."""
 
     number: int
@@ -93,19 +93,19 @@ class _Index:
 
     def __init__(self, weights: content.Weights) -> None:
         self.weights = weights
-        self.postings: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+        self.postings: dict[tuple[str, str], list[Group]] = defaultdict(list)
 
-    def add(self, group: _Group, candidate: Candidate) -> None:
+    def add(self, group: Group, candidate: Candidate) -> None:
         bucket = _bucket(group.period)
         for k in candidate.keys:
             self.postings[(bucket, k)].append(group)
 
     def best(
-        self, candidate: Candidate, buckets: Sequence[str], threshold: float, exclude: _Group | None = None
-    ) -> _Group | None:
+        self, candidate: Candidate, buckets: Sequence[str], threshold: float, exclude: Group | None = None
+    ) -> Group | None:
         """The group ``candidate`` most clearly belongs to among ``buckets``, if any reaches ``threshold``."""
         hits: Counter[int] = Counter()
-        by_number: dict[int, _Group] = {}
+        by_number: dict[int, Group] = {}
         for k in candidate.keys:
             for bucket in buckets:
                 posting = self.postings.get((bucket, k), ())
@@ -115,7 +115,7 @@ class _Index:
                     hits[group.number] += 1
                     by_number[group.number] = group
         best: tuple[float, int] | None = None
-        chosen: _Group | None = None
+        chosen: Group | None = None
         for number, _ in sorted(hits.items(), key=lambda h: (-h[1], h[0]))[:MAX_GROUPS_SCORED]:
             group = by_number[number]
             if group is exclude or candidate.article in group.articles or group.status != candidate.status:
@@ -139,14 +139,14 @@ def _sort_key(c: Candidate) -> tuple[int, dt.date, str, bool, dt.date, str, int]
     )
 
 
-def group_candidates(candidates: Sequence[Candidate], weights: content.Weights) -> list[_Group]:
+def group_candidates(candidates: Sequence[Candidate], weights: content.Weights) -> list[Group]:
     """Candidates that tell the same event at overlapping dates, grouped."""
     index = _Index(weights)
-    groups: list[_Group] = []
+    groups: list[Group] = []
     for candidate in sorted(candidates, key=_sort_key):
         group = index.best(candidate, list(dict.fromkeys(_buckets_to_search(candidate.period))), SAME_EVENT)
         if group is None:
-            group = _Group(len(groups), candidate.period, candidate.status)
+            group = Group(len(groups), candidate.period, candidate.status)
             groups.append(group)
         group.add(candidate)
         if len(group.members) <= MAX_MEMBERS_SCORED:
@@ -154,7 +154,7 @@ def group_candidates(candidates: Sequence[Candidate], weights: content.Weights) 
     return groups
 
 
-def link_conflicts(groups: Sequence[_Group], weights: content.Weights) -> list[list[_Group]]:
+def link_conflicts(groups: Sequence[Group], weights: content.Weights) -> list[list[Group]]:
     """Day groups that are clearly one event told with different dates, as clusters."""
     parent = list(range(len(groups)))
 
@@ -180,7 +180,7 @@ def link_conflicts(groups: Sequence[_Group], weights: content.Weights) -> list[l
         if other is not None and not (g.articles & other.articles):
             a, b = root(g.number), root(other.number)
             parent[max(a, b)] = min(a, b)
-    clusters: dict[int, list[_Group]] = defaultdict(list)
+    clusters: dict[int, list[Group]] = defaultdict(list)
     for g in groups:
         clusters[root(g.number)].append(g)
     return list(clusters.values())
@@ -206,8 +206,8 @@ def event_id(period: Period, anchor: Candidate) -> str:
     return "e-" + hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
-def _event(cluster: Sequence[_Group]) -> Event:
-    def support(g: _Group) -> tuple[int, int, dt.date, int]:
+def _event(cluster: Sequence[Group]) -> Event:
+    def support(g: Group) -> tuple[int, int, dt.date, int]:
         explicit = sum(1 for c in g.members if c.explicit_dateline)
         return (-len(g.articles), -explicit, g.period.start, int(g.period.granularity))
 
