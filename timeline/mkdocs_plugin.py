@@ -1,0 +1,261 @@
+"""The MkDocs plugin: the timeline's pages generated in memory during any MkDocs build.
+
+A thin adapter. It maps its options onto :class:`timeline.config.Config`, runs the same
+pipeline and the same renderer as ``timeline build`` (:func:`timeline.site.site_pages`), and
+hands MkDocs the pages as ``File.generated`` files under ``prefix``: nothing is written into
+``docs_dir``. Under ``mkdocs serve`` it watches the articles folder (and the templates) and keeps
+each article's extraction between rebuilds, keyed by the article's content hash, so saving one
+article re-extracts that article only.
+
+How it coexists with ``timeline build``
+    ``timeline build`` runs the pipeline once, publishes the Markdown into ``docs_dir`` (for
+    people to read or embed, listed in the manifest ``.timeline-generated.json``) and then runs
+    MkDocs with this plugin in charge, told through :meth:`TimelinePlugin.use_published` that the
+    pages on disk *are* this build's pages: the plugin then generates nothing and only adds the
+    stylesheet and the nav entry. Under plain ``mkdocs build``/``mkdocs serve`` the plugin
+    generates the pages itself; Markdown that an earlier ``timeline build`` left in ``docs_dir``
+    (files named in the manifest) is replaced by the fresh in-memory page of the same path, so
+    no page is ever built twice and a stale copy never wins. A hand-written file at the path of
+    a generated page is the user's and is kept (the generated page is skipped, with a warning),
+    the same rule :func:`timeline.publish.publish_pages` follows.
+
+Inside someone else's project, ``prefix: history/`` puts every page under ``history/`` and
+adds one nav entry (the timeline's home page); the other pages and nav entries stay as they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+
+from timeline import engine, pipeline, temporal
+from timeline.config import Config, ConfigError
+from timeline.model import Article, Timeline
+from timeline.site import read_published_manifest, site_pages
+
+log = logging.getLogger("mkdocs.plugins.timeline")
+
+CSS_PAGE = "assets/timeline.css"
+
+
+class TimelinePluginConfig(base.Config):
+    """The plugin's options in mkdocs.yml, validated by MkDocs when the file is loaded."""
+
+    articles = c.Optional(c.Dir(exists=True))
+    prefix = c.Type(str, default="timeline/")
+    templates = c.Optional(c.Dir(exists=True))
+    title = c.Optional(c.Type(str))
+    strict = c.Type(bool, default=False)
+    max_events_per_page = c.Type(int, default=200)
+    cache = c.Type(bool, default=True)
+
+
+def normalize_prefix(prefix: str) -> str:
+    """``history`` -> ``history/``; ``/`` or empty -> the site root. No ``..``, no absolute path."""
+    text = prefix.strip().strip("/")
+    if not text:
+        return ""
+    parts = PurePosixPath(text).parts
+    if any(part in ("..", ".") for part in parts) or "\\" in text:
+        raise PluginError(f"timeline: prefix {prefix!r} must be a plain folder path like 'history/'")
+    return "/".join(parts) + "/"
+
+
+class ExtractionMemo:
+    """Per-article extraction results, kept between the builds of one ``mkdocs serve``.
+
+    Keyed by a hash of the article's text and body offsets, so an unchanged article is never
+    extracted twice and an edited one is extracted again; articles that disappear are forgotten.
+    Misses go through :func:`timeline.engine.extract_all`, which brings its own disk cache and
+    worker processes.
+    """
+
+    def __init__(self, extract: Callable[[Sequence[Article], Config], list[Any]] = engine.extract_all):
+        self._extract = extract
+        self._by_key: dict[str, temporal.Extraction] = {}
+        self.last_extracted: int = 0
+
+    @staticmethod
+    def key(article: Article) -> str:
+        digest = hashlib.sha256(article.raw.encode("utf-8"))
+        digest.update(f"\0{article.body_start}:{article.body_end}".encode())
+        return digest.hexdigest()
+
+    def __call__(self, articles: Sequence[Article], config: Config) -> list[temporal.Extraction]:
+        keys = [self.key(a) for a in articles]
+        missing: dict[str, Article] = {}
+        for key, article in zip(keys, articles, strict=True):
+            if key not in self._by_key:
+                missing.setdefault(key, article)
+        if missing:
+            fresh = self._extract(list(missing.values()), config)
+            self._by_key.update(zip(missing, fresh, strict=True))
+        self.last_extracted = len(missing)
+        self._by_key = {key: self._by_key[key] for key in keys}
+        return [self._by_key[key] for key in keys]
+
+
+def _build_timeline(config: Config, memo: ExtractionMemo) -> Timeline:
+    """The pipeline, with the plugin's memo as the extraction stage when the pipeline takes one."""
+    if "extract" in inspect.signature(pipeline.build_timeline).parameters:
+        return pipeline.build_timeline(config, extract=memo)  # type: ignore[call-arg]
+    return pipeline.build_timeline(config)
+
+
+class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
+    """Adds the timeline's pages to an MkDocs build; see the module docstring."""
+
+    def __init__(self) -> None:
+        self.memo = ExtractionMemo()
+        self.timeline: Timeline | None = None
+        self.pages: dict[str, str] = {}
+        self._published: Config | None = None
+        self._timeline_config: Config | None = None
+        self._prefix = ""
+
+    # Defining on_startup keeps this instance (and its memo) across the rebuilds of `mkdocs serve`.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Nothing to set up; present so MkDocs keeps the plugin between serve rebuilds."""
+
+    def use_published(self, config: Config) -> None:
+        """Called by ``timeline build``: the pages are already in ``config.docs_dir`` (with the
+        manifest), made from ``config``; take them from there instead of generating them again."""
+        self._published = config
+
+    def timeline_config(self, config: MkDocsConfig) -> Config:
+        """The plugin's options as the one typed :class:`Config` the core understands."""
+        if self.config.articles is None:
+            raise PluginError("timeline: set the 'articles' option to the folder of articles")
+        project = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        try:
+            return Config(
+                project=project,
+                articles=Path(self.config.articles),
+                docs_dir=Path(config.docs_dir),
+                site_dir=Path(config.site_dir),
+                templates=Path(self.config.templates) if self.config.templates else None,
+                title=self.config.title or config.site_name,
+                prefix=normalize_prefix(self.config.prefix),
+                strict=self.config.strict,
+                max_events_per_page=self.config.max_events_per_page,
+                cache=self.config.cache,
+            )
+        except ConfigError as e:
+            raise PluginError(f"timeline: {e}") from None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self._published is not None:
+            self._timeline_config = self._published
+            self._prefix = self._published.prefix
+        else:
+            self._timeline_config = self.timeline_config(config)
+            self._prefix = self._timeline_config.prefix
+        if "timeline" in config.markdown_extensions:
+            # A ```timeline block's relative `articles:` means "next to mkdocs.yml".
+            config.mdx_configs.setdefault("timeline", {}).setdefault(
+                "base_dir", str(self._timeline_config.project)
+            )
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self._published is None:
+            self._generate(files, config)
+        if self._prefix:
+            # Only the home page goes into the nav (see on_nav): no "not in nav" notices, no
+            # auto-nav section listing every article.
+            for file in files:
+                if file.src_uri.startswith(self._prefix) and file.inclusion.is_in_nav():
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
+        css = self._prefix + CSS_PAGE
+        if files.get_file_from_path(css) is not None and css not in config.extra_css:
+            config.extra_css.append(css)
+        return files
+
+    def _generate(self, files: Files, config: MkDocsConfig) -> None:
+        assert self._timeline_config is not None
+        try:
+            self.timeline = _build_timeline(self._timeline_config, self.memo)
+        except pipeline.BuildError as e:
+            raise PluginError(f"timeline: {e}") from None
+        for problem in self.timeline.problems:
+            log.warning("timeline: %s", problem)
+        self.pages = dict(
+            site_pages(self.timeline, self._timeline_config, use_directory_urls=config.use_directory_urls)
+        )
+        ours = set(read_published_manifest(Path(config.docs_dir)))
+        for uri in sorted(ours - set(self.pages)):
+            stale = files.get_file_from_path(uri)
+            if stale is not None and not stale.generated_by:
+                files.remove(stale)
+        for uri, text in self.pages.items():
+            existing = files.get_file_from_path(uri)
+            if existing is not None:
+                if uri not in ours:
+                    log.warning("timeline: %s is a hand-written page; the generated one is skipped", uri)
+                    continue
+                files.remove(existing)
+            files.append(File.generated(config, uri, content=text))
+        log.info(
+            "timeline: %d events from %d articles (%d extracted) under '%s'",
+            len(self.timeline.events),
+            len(self.timeline.articles),
+            self.memo.last_extracted,
+            self._prefix or "/",
+        )
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """With a prefix, the timeline takes one nav entry: its home page, last."""
+        if not self._prefix:
+            return nav
+        home = files.get_file_from_path(self._prefix + "index.md")
+        if home is None or home.page is None:
+            return nav
+        if any(_under(item, self._prefix) for item in _walk(nav.items)):
+            return nav  # the user placed the timeline in their own nav already
+        home.page.parent = None
+        nav.items.append(home.page)
+        nav.pages.append(home.page)
+        if len(nav.pages) > 1:
+            nav.pages[-2].next_page, home.page.previous_page = home.page, nav.pages[-2]
+        return nav
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        """Rebuild when an article (or a template) changes, not only when docs_dir does."""
+        if self._timeline_config is not None:
+            tl = self._timeline_config
+            server.watch(str(tl.resolve(tl.articles)))
+            if tl.templates:
+                server.watch(str(tl.resolve(tl.templates)))
+        return server
+
+
+def _walk(items: Sequence[Any]) -> list[Any]:
+    found = []
+    for item in items:
+        found.append(item)
+        if isinstance(item, Section):
+            found.extend(_walk(item.children))
+    return found
+
+
+def _under(item: Any, prefix: str) -> bool:
+    file = getattr(item, "file", None)
+    return file is not None and file.src_uri.startswith(prefix)
+
+
+__all__ = ["ExtractionMemo", "TimelinePlugin", "TimelinePluginConfig", "normalize_prefix"]
