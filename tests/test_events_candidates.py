@@ -11,7 +11,9 @@ from timeline.model import Article, ArticleAnalysis, Dateline
 
 def analyse(text: str, dateline: dt.date | None, article_id: str = "a") -> ArticleAnalysis:
     origin = "explicit" if dateline else "none"
-    article = Article(article_id, f"{article_id}.txt", text, 0, len(text), dateline=Dateline(dateline, origin))
+    article = Article(
+        article_id, f"{article_id}.txt", text, 0, len(text), dateline=Dateline(dateline, origin)
+    )
     extraction = temporal.extract(text)
     return ArticleAnalysis(article, extraction.sentences, temporal.resolve(extraction, dateline))
 
@@ -51,7 +53,9 @@ def test_future_date_is_expected_not_happened() -> None:
 
 
 def test_text_is_trimmed_of_attribution_and_wire_dateline_but_citation_keeps_sentence() -> None:
-    text = "BEIRUT (Reuters) - Syrian forces on Tuesday reached troops besieged in Deir al-Zor, the army said."
+    text = (
+        "BEIRUT (Reuters) - Syrian forces on Tuesday reached troops besieged in Deir al-Zor, the army said."
+    )
     (event,) = candidates(text)
     assert event.text == "Syrian forces on Tuesday reached troops besieged in Deir al-Zor."
     assert event.mention.sentence == text

@@ -31,7 +31,9 @@ DATED = article(
 
 def test_seed_articles_get_their_datelines_from_the_corpus() -> None:
     read = read_folder(SEEDS)
-    got = infer_datelines(read.articles, [temporal.extract(a.raw, a.body_start, a.body_end) for a in read.articles])
+    got = infer_datelines(
+        read.articles, [temporal.extract(a.raw, a.body_start, a.body_end) for a in read.articles]
+    )
     assert {k: (v.date, v.origin) for k, v in got.items()} == {
         "reuters-siege-broken": (dt.date(2017, 9, 5), "inferred"),
         "reuters-deir-al-zor-corridor": (dt.date(2017, 9, 6), "inferred"),
@@ -43,7 +45,9 @@ def test_seed_articles_get_their_datelines_from_the_corpus() -> None:
 
 
 def test_weekday_report_of_a_known_event_dates_the_article_on_the_earliest_consistent_day() -> None:
-    undated = article("undated", "syrian forces broke the islamic state siege of deir al-zor city on tuesday .")
+    undated = article(
+        "undated", "syrian forces broke the islamic state siege of deir al-zor city on tuesday ."
+    )
     line = infer(DATED, undated)["undated"]
     assert line.origin == "inferred"
     assert line.date == dt.date(2017, 9, 5)
@@ -53,7 +57,8 @@ def test_weekday_report_of_a_known_event_dates_the_article_on_the_earliest_consi
 def test_a_day_after_the_known_event_dates_the_article_the_next_day() -> None:
     undated = article(
         "after",
-        "Fighting raged in the city a day after the Syrian army broke the Islamic State siege of Deir al-Zor.",
+        "Fighting raged in the city a day after the Syrian army broke the Islamic State siege "
+        "of Deir al-Zor.",
     )
     assert infer(DATED, undated)["after"].date == dt.date(2017, 9, 6)
 

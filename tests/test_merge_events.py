@@ -13,7 +13,9 @@ TUESDAY = dt.date(2017, 9, 5)
 
 
 def analyse(article_id: str, text: str, dateline: dt.date) -> ArticleAnalysis:
-    article = Article(article_id, f"{article_id}.txt", text, 0, len(text), dateline=Dateline(dateline, "explicit"))
+    article = Article(
+        article_id, f"{article_id}.txt", text, 0, len(text), dateline=Dateline(dateline, "explicit")
+    )
     extraction = temporal.extract(text)
     return ArticleAnalysis(article, extraction.sentences, temporal.resolve(extraction, dateline))
 
@@ -57,7 +59,8 @@ def test_different_events_on_the_same_day_stay_apart() -> None:
 def test_week_mention_joins_the_day_event_it_describes_and_keeps_the_day() -> None:
     week = (
         "weekly",
-        "The Syrian army this week broke the three-year Islamic State siege of the eastern city of Deir al-Zor.",
+        "The Syrian army this week broke the three-year Islamic State siege of the eastern city "
+        "of Deir al-Zor.",
         dt.date(2017, 9, 10),
     )
     (event,) = merged(SIEGE_A, week)
@@ -68,7 +71,8 @@ def test_week_mention_joins_the_day_event_it_describes_and_keeps_the_day() -> No
 def test_same_event_with_different_dates_is_one_event_with_conflicts_marked() -> None:
     wrong = (
         "late",
-        "The Syrian army broke a three-year Islamic State siege in the eastern city of Deir Ezzour on Monday.",
+        "The Syrian army broke a three-year Islamic State siege in the eastern city of Deir Ezzour "
+        "on Monday.",
         dt.date(2017, 9, 6),
     )
     other = (
@@ -92,7 +96,11 @@ def test_ids_are_stable_when_an_unrelated_article_is_added() -> None:
 
 
 def test_order_is_start_then_finer_granularity_then_first_report() -> None:
-    month = ("m", "Rebels lost the town of Khan Sheikhoun in September, officials said.", dt.date(2017, 9, 30))
+    month = (
+        "m",
+        "Rebels lost the town of Khan Sheikhoun in September, officials said.",
+        dt.date(2017, 9, 30),
+    )
     day = ("d", "The port of Latakia was closed by a storm on 1 September 2017.", dt.date(2017, 9, 2))
     early = ("e", "A convoy of aid trucks reached Aleppo on Tuesday.", TUESDAY)
     events = merged(month, early, day)
