@@ -14,6 +14,7 @@ not list it — told to take the published pages as they are (see
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,12 +89,22 @@ def load_mkdocs_config(config: Config, mkdocs_yml: Path | None = None) -> MkDocs
 
 
 def mkdocs_build(config: Config, mkdocs_yml: Path | None = None) -> None:
-    """Run MkDocs on the docs folder (already holding the published pages) into the site folder."""
+    """Run MkDocs on the docs folder (already holding the published pages) into the site folder.
+
+    MkDocs stamps the home page and the sitemap with the build date; unless the caller set
+    ``SOURCE_DATE_EPOCH``, it is pinned to 0 for the build so the same articles give the same
+    bytes (the clock is never part of the output).
+    """
     from mkdocs.commands.build import build
 
     mk = load_mkdocs_config(config, mkdocs_yml)
+    pinned = "SOURCE_DATE_EPOCH" not in os.environ
+    if pinned:
+        os.environ["SOURCE_DATE_EPOCH"] = "0"
     mk.plugins.on_startup(command="build", dirty=False)
     try:
         build(mk)
     finally:
         mk.plugins.on_shutdown()
+        if pinned:
+            del os.environ["SOURCE_DATE_EPOCH"]
