@@ -1,0 +1,1 @@
+"""Shared pieces of the hostile-input tests (issue 9): the TIMEX3 value check and the corpus."""
