@@ -103,14 +103,47 @@ def _inside(items: Sequence[Timex], sentence: Sentence) -> list[Timex]:
     return [t for t in items if sentence.start <= t.start < sentence.end]
 
 
-def find_matches(
-    article: Article, extraction: temporal.Extraction, groups: Sequence[Group], weights: content.Weights
-) -> list[Match]:
+@dataclass(frozen=True)
+class KnownEvents:
+    """The dated articles' day events, indexed by content key once per round."""
+
+    groups: tuple[Group, ...]
+    postings: dict[str, list[Group]]
+    weights: content.Weights
+
+    @classmethod
+    def of(cls, groups: Sequence[Group], weights: content.Weights) -> KnownEvents:
+        postings: dict[str, list[Group]] = defaultdict(list)
+        for g in groups:
+            for k in g.keys:
+                postings[k].append(g)
+        return cls(tuple(groups), dict(postings), weights)
+
+    def best(self, keys: content.Keys, article_id: str) -> tuple[Group, float] | None:
+        """The known event a sentence (by its keys) most clearly tells, told by another article."""
+        hits: Counter[int] = Counter()
+        by_number: dict[int, Group] = {}
+        for k in keys:
+            posting = self.postings.get(k, ())
+            if len(posting) > MAX_POSTING:
+                continue  # a word in every report says nothing about which one
+            for g in posting:
+                hits[g.number] += 1
+                by_number[g.number] = g
+        best: tuple[Group, float] | None = None
+        for number, _ in sorted(hits.items(), key=lambda h: (-h[1], h[0]))[:MAX_GROUPS_SCORED]:
+            g = by_number[number]
+            told = _keys_told_elsewhere(g, article_id)
+            if len(keys & told) < MIN_SHARED_KEYS:
+                continue
+            score = content.overlap(keys, told, self.weights)
+            if score >= SAME_EVENT and (best is None or score > best[1]):
+                best = (g, score)
+        return best
+
+
+def find_matches(article: Article, extraction: temporal.Extraction, known: KnownEvents) -> list[Match]:
     """The article's sentences with a relative expression that tell a known event (best match each)."""
-    postings: dict[str, list[Group]] = defaultdict(list)
-    for g in groups:
-        for k in g.keys:
-            postings[k].append(g)
     unresolved = temporal.resolve(extraction, None)
     by_start = {f.start: f for f in extraction.found}
     first = _first_dated(extraction.found)
@@ -121,31 +154,13 @@ def find_matches(
         if not relative:
             continue
         keys = sentence_keys(article.raw, sentence, inside)
-        hits: Counter[int] = Counter()
-        by_number: dict[int, Group] = {}
-        for k in keys:
-            posting = postings.get(k, ())
-            if len(posting) > MAX_POSTING:
-                continue
-            for g in posting:
-                hits[g.number] += 1
-                by_number[g.number] = g
-        best: Match | None = None
-        for number, _ in sorted(hits.items(), key=lambda h: (-h[1], h[0]))[:MAX_GROUPS_SCORED]:
-            g = by_number[number]
-            told = _keys_told_elsewhere(g, article.id)
-            if len(keys & told) < MIN_SHARED_KEYS:
-                continue
-            score = content.overlap(keys, told, weights)
-            if score >= SAME_EVENT and (best is None or score > best.score):
-                shift = None
-                lead = by_start.get(relative[0].start)
-                if _says_after_event(lead, first):
-                    assert lead is not None and isinstance(lead.value, Shift)
-                    shift = lead.value
-                best = Match(sentence, g, score, shift)
-        if best is not None:
-            matches.append(best)
+        found = known.best(keys, article.id)
+        if found is None:
+            continue
+        lead = by_start.get(relative[0].start)
+        shift = lead.value if _says_after_event(lead, first) and lead is not None else None
+        assert shift is None or isinstance(shift, Shift)
+        matches.append(Match(sentence, found[0], found[1], shift))
     return matches
 
 
@@ -226,11 +241,9 @@ def _describe(match: Match, article: Article, extraction: temporal.Extraction, f
     )
 
 
-def infer_one(
-    article: Article, extraction: temporal.Extraction, groups: Sequence[Group], weights: content.Weights
-) -> Dateline:
+def infer_one(article: Article, extraction: temporal.Extraction, known: KnownEvents) -> Dateline:
     """The dateline of one undated article from the known events, or "none" without evidence."""
-    matches = find_matches(article, extraction, groups, weights)
+    matches = find_matches(article, extraction, known)
     if not matches:
         return Dateline(None, "none")
     window: set[dt.date] = set()
@@ -297,7 +310,8 @@ def infer_datelines(
         for a, x in undated:
             signatures.extend(sentence_keys(a.raw, s, ()) for s in x.sentences)
         weights = content.Weights.of(signatures)
-        found = {a.id: infer_one(a, x, groups, weights) for a, x in undated}
+        known = KnownEvents.of(groups, weights)
+        found = {a.id: infer_one(a, x, known) for a, x in undated}
         dated = {k: v for k, v in found.items() if v.date is not None}
         if not dated:
             break
