@@ -92,7 +92,8 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
 #: A wire dateline at the start of a lead: place, optional date, agency in brackets, a dash.
 #: Written in capitals ("BEIRUT (Reuters) -") or lower-cased and tokenized ("beirut ( reuters ) -").
 WIRE_DATELINE = re.compile(
-    r"[ \t]*(?P<place>[^\W\d_][\w.'’\- ]{0,40}?(?:,[ \t]*[^\W\d_][\w.'’\- ]{0,30}?)?)"
+    r"[ \t]*(?P<place>[^\W\d_](?:[^\W\d]|[.'’\- ]){0,40}?"
+    rf"(?:,[ \t]*(?!(?:{_MONTH})\.?[ \t]*\d)[^\W\d_](?:[^\W\d]|[.'’\- ]){{0,30}}?)?)"
     rf"(?:,[ \t]*(?P<month>{_MONTH})\.?[ \t]*(?P<day>\d{{1,2}})(?:[ \t]*,[ \t]*(?P<year>\d{{4}}))?)?"
     r"[ \t]*\([ \t]*(?P<agency>[^\W\d_][\w.&' ]{0,30}?)[ \t]*\)[ \t]*(?:-{1,2}|_|—|–)[ \t]*",
     re.IGNORECASE,
@@ -207,20 +208,21 @@ def find_wire_dateline(text: str, start: int = 0, end: int | None = None) -> Wir
     )
 
 
-def wire_clue(wire: WireDateline, year_hint: int | None = None) -> Clue | None:
+def wire_clue(wire: WireDateline, year_hint: int | None = None, year_from: str = "the file") -> Clue | None:
     """The date a wire dateline gives, when it gives a whole one.
 
     "Sept 5" alone names no year; it counts only with a year written elsewhere in the same
-    file (``year_hint``: the file name, a copyright line), never with the current year.
+    file (``year_hint``, found in ``year_from``: the file name, a copyright line), never with
+    the current year.
     """
     if wire.month is None or wire.day is None or wire.written_date is None:
         return None
     year = wire.year if wire.year is not None else year_hint
     if year is None:
         return None
-    written = (
-        wire.written_date if wire.year is not None else f"{wire.written_date} (year {year} from the file)"
-    )
+    written = wire.written_date
+    if wire.year is None:
+        written = f"{written} (the year, {year}, from {year_from})"
     return Clue("wire dateline", written, _date(year, wire.month, wire.day, wire.written_date))
 
 

@@ -45,6 +45,7 @@ def assemble(
     url: str | None = None,
     author: str | None = None,
     year_hint: int | None = None,
+    year_from: str = "the header",
     use_file_name: bool = True,
 ) -> Result:
     """The article, with every problem found on the way, or only problems when there is no body."""
@@ -62,12 +63,13 @@ def assemble(
             out.append(Problem(path, f"the file name's date {e}; it was ignored"))
     if file_clue is not None:
         found.append(file_clue)
-        year_hint = year_hint or file_clue.date.year
+        if year_hint is None:
+            year_hint, year_from = file_clue.date.year, "the file name"
     wire = find_wire_dateline(raw, body_start, end)
     if wire is not None:
         source = source or wire.source
         try:
-            clue = wire_clue(wire, year_hint)
+            clue = wire_clue(wire, year_hint, year_from)
         except ImpossibleDate as e:
             out.append(Problem(path, f"the wire dateline's date {e}; it was ignored"))
             clue = None

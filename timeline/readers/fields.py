@@ -43,7 +43,7 @@ def _text(name: str, value: object, problems: list[str]) -> str | None:
 def from_mapping(data: Mapping[str, object], where: str) -> tuple[Fields, list[str]]:
     """The usable fields of ``data`` and a message for each field that is not usable.
 
-    ``where`` names the place in the messages ("front matter", "line 3").
+    ``where`` names the place in the messages ("front matter"); empty when the path says it.
     """
     problems: list[str] = []
     title = _text("title", data.get("title"), problems)
@@ -52,7 +52,7 @@ def from_mapping(data: Mapping[str, object], where: str) -> tuple[Fields, list[s
     ident = _text("id", data.get("id"), problems)
     url = _text("url", data.get("url"), problems)
     if url is not None and not url.lower().startswith(_URL_SCHEMES):
-        problems.append(f"{where}: url {url[:80]!r} is not an http(s) address; it was ignored")
+        problems.append(f"url {url[:80]!r} is not an http(s) address; it was ignored")
         url = None
     date, written = None, None
     raw_date = data.get("date")
@@ -65,15 +65,16 @@ def from_mapping(data: Mapping[str, object], where: str) -> tuple[Fields, list[s
         try:
             date = parse_date(written)
         except ImpossibleDate:
-            problems.append(f"{where}: date {written[:80]!r} is not a real date; it was ignored")
+            problems.append(f"date {written[:80]!r} is not a real date; it was ignored")
         else:
             if date is None:
                 problems.append(
-                    f"{where}: date {written[:80]!r} is not a date in a form we read "
+                    f"date {written[:80]!r} is not a date in a form we read "
                     "(write 2017-09-06 or 6 September 2017); it was ignored"
                 )
     elif raw_date is not None and raw_date != "":
-        problems.append(f"{where}: date must be text like 2017-09-06, not {type(raw_date).__name__}")
-    problems = [p if p.startswith(where) else f"{where}: {p}" for p in problems]
+        problems.append(f"date must be text like 2017-09-06, not {type(raw_date).__name__}")
+    if where:
+        problems = [p if p.startswith(f"{where}:") else f"{where}: {p}" for p in problems]
     fields = Fields(title, source, url, author, ident, date, written if date else None)
     return fields, problems

@@ -81,7 +81,7 @@ def _read_line(
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         return Problem(where, "has no 'text' (the article's text is required)"), []
-    fields, messages = article_fields.from_mapping(data, "this line")
+    fields, messages = article_fields.from_mapping(data, "")
     ident = slugify(fields.id, max_length=80) if fields.id else ""
     article_id = ident or f"{id_base}-{number}"
     clues = [Clue("record", fields.date_written or "", fields.date)] if fields.date else []

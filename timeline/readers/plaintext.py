@@ -145,10 +145,18 @@ def _labelled(raw: str, block: list[_Line], header: _Header) -> bool:
             header.date_line = found[label][0]
             break
     else:
+        # LexisNexis puts the publication, then the date, above the labelled lines.
+        previous = None
         for line in block:
+            if _LABEL.fullmatch(line.text):
+                break
             if _looks_like_date(line.text):
                 header.date_line = line.text
+                if header.source is None and previous is not None:
+                    header.source = normalize_title(previous)
                 break
+            if line.text and not _COPYRIGHT.match(line.text):
+                previous = line.text
     value, body_line = found["BODY"]
     # The body starts on the "BODY:" line when text follows the label there, else on the next.
     header.body_start = raw.find(value, body_line.start, body_line.end + 1) if value else body_line.end + 1
@@ -208,5 +216,6 @@ def read(path: str, article_id: str, raw: str) -> Result:
         source=source,
         author=author,
         year_hint=header.year_hint if header else None,
+        year_from="the copyright line",
     )
     return [*out, *problems]
