@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import quote
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -165,10 +165,24 @@ class TimelinePage:
 
 
 def article_label(article: Article | None, fallback: str = "") -> str:
-    """What a link to an article says: its title, else its file name."""
+    """What a link to an article says: its title; else the start of its lead (wire copy often has
+    no headline, and a file name tells a reader little); else its file name."""
     if article is None:
         return fallback
-    return (article.title or "").strip() or article.path
+    title = " ".join((article.title or "").split())
+    if title:
+        return title
+    lead = " ".join(article.body[:400].split())
+    if lead:
+        if len(lead) <= LEAD_LABEL:
+            return lead
+        cut = lead[:LEAD_LABEL].rsplit(" ", 1)[0]
+        return cut.rstrip(",;:-– ") + "…"
+    return article.path
+
+
+#: How many characters of an untitled article's lead its links show.
+LEAD_LABEL = 80
 
 
 def _badges(event: Event, articles: Mapping[str, Article]) -> tuple[Badge, ...]:
