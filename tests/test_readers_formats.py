@@ -44,7 +44,8 @@ def test_news_database_seed_has_title_source_and_header_dateline(seeds: dict[str
 
 
 @pytest.mark.parametrize(
-    "name", ["reuters-deir-al-zor-corridor.txt", "reuters-offensives-converge.txt", "reuters-siege-broken.txt"]
+    "name",
+    ["reuters-deir-al-zor-corridor.txt", "reuters-offensives-converge.txt", "reuters-siege-broken.txt"],
 )
 def test_reuters_seeds_have_source_and_no_date_or_title(seeds: dict[str, Article], name: str) -> None:
     article = seeds[name]
@@ -53,7 +54,7 @@ def test_reuters_seeds_have_source_and_no_date_or_title(seeds: dict[str, Article
     # No headline line in these files: the lead is the first line, so no title is invented.
     assert article.title is None
     assert article.body_start == 0
-    assert article.body.lower().startswith("beirut ( reuters ) -") or article.body.startswith("BEIRUT (Reuters) -")
+    assert article.body.lower().replace(" ", "").startswith("beirut(reuters)-")
 
 
 def test_raw_is_the_whole_file_and_offsets_index_it(seeds: dict[str, Article]) -> None:
@@ -157,7 +158,7 @@ def test_json_lines_bad_lines_are_problems_naming_the_line(mixed: ReadResult) ->
 
 
 def test_json_lines_ids_are_made_unique(tmp_path: Path) -> None:
-    lines = [{"id": "same", "text": "One."}, {"id": "same", "text": "Two."}, {"id": "Same!", "text": "Three."}]
+    lines = [{"id": "same", "text": "One."}, {"id": "same", "text": "Two."}, {"id": "Same!", "text": "3."}]
     (tmp_path / "a.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
     ids = [a.id for a in read_folder(tmp_path).articles]
     assert len(set(ids)) == 3 and ids[0] == "same"
