@@ -87,49 +87,75 @@ def extract_chunk(tasks: Sequence[_Task]) -> list[temporal.Extraction | _Failed]
     return results
 
 
-def extract_all(articles: Sequence[Article], config: Config) -> list[temporal.Extraction]:
-    """The extraction of every article, in the order given, reusing cached results.
+@dataclass(frozen=True)
+class ExtractionStats:
+    """What one extraction pass did: for --verbose, the tests and the benchmarks."""
 
-    Identical texts are extracted once. New results are written to the cache as they arrive;
-    at the end the cache forgets articles no longer in the folder.
+    articles: int
+    cached: int
+    extracted: int
+    seconds: float
+    cache_rebuilt: bool = False
+
+
+def extract_all(articles: Sequence[Article], config: Config) -> list[temporal.Extraction]:
+    """The extraction of every article, in the order given, reusing cached results."""
+    return extract_with_stats(articles, config)[0]
+
+
+def extract_with_stats(
+    articles: Sequence[Article], config: Config
+) -> tuple[list[temporal.Extraction], ExtractionStats]:
+    """:func:`extract_all` and what it did.
+
+    Identical texts are extracted once. New results are written to the cache as they arrive,
+    so an interrupted build keeps its work; at the end the cache forgets articles that are no
+    longer in the folder and entries made by other versions of the tool.
     """
     keys = [content_key(a) for a in articles]
+    copies = Counter(keys)
     results: dict[str, temporal.Extraction] = {}
     cache = open_cache(config.resolve(config.articles)) if config.cache else None
     with Progress(len(articles), "extracting", quiet=config.quiet, verbose=config.verbose) as progress:
-        if cache is not None:
-            for key, value in cache.get_many(keys).items():
-                if isinstance(value, temporal.Extraction):
-                    results[key] = value
-            if cache.rebuilt:
-                progress.note(f"cache {cache.path} was damaged and has been rebuilt")
-            progress.note(f"cache: {sum(k in results for k in keys)} of {len(keys)} articles unchanged")
-        todo: dict[str, _Task] = {}
-        for key, a in zip(keys, articles, strict=True):
-            if key not in results and key not in todo:
-                todo[key] = _Task(a.path, a.raw, a.body_start, a.body_end)
-        copies = Counter(keys)
-        progress.update(len(articles) - sum(copies[k] for k in todo))
-        pending: list[tuple[str, object]] = []
         try:
-            for chunk_keys, outcomes in _run(list(todo.items()), config, progress):
-                for key, outcome in zip(chunk_keys, outcomes, strict=True):
-                    if isinstance(outcome, _Failed):
-                        raise EngineError(f"{todo[key].path}: the tagger failed: {outcome.message}")
-                    results[key] = outcome
-                    pending.append((key, outcome))
-                progress.update(sum(copies[k] for k in chunk_keys))
-                if cache is not None and len(pending) >= _WRITE_EVERY:
+            if cache is not None:
+                for key, value in cache.get_many(keys).items():
+                    if isinstance(value, temporal.Extraction):
+                        results[key] = value
+                if cache.rebuilt:
+                    progress.note(f"cache {cache.path} was damaged and has been rebuilt")
+            cached = sum(copies[k] for k in results)
+            progress.note(f"cache: {cached} of {len(keys)} articles unchanged")
+            progress.update(cached)
+            todo: dict[str, _Task] = {}
+            for key, a in zip(keys, articles, strict=True):
+                if key not in results and key not in todo:
+                    todo[key] = _Task(a.path, a.raw, a.body_start, a.body_end)
+            pending: list[tuple[str, object]] = []
+            try:
+                for chunk_keys, outcomes in _run(list(todo.items()), config, progress):
+                    for key, outcome in zip(chunk_keys, outcomes, strict=True):
+                        if isinstance(outcome, _Failed):
+                            raise EngineError(f"{todo[key].path}: the tagger failed: {outcome.message}")
+                        results[key] = outcome
+                        pending.append((key, outcome))
+                    progress.update(sum(copies[k] for k in chunk_keys))
+                    if cache is not None and len(pending) >= _WRITE_EVERY:
+                        cache.put_many(pending)
+                        pending = []
+            finally:
+                if cache is not None:
                     cache.put_many(pending)
-                    pending = []
+            if cache is not None:
+                cache.retain_only(keys)
         finally:
             if cache is not None:
-                cache.put_many(pending)
-        if cache is not None:
-            cache.retain_only(keys)
-            cache.close()
-        progress.note(f"extraction: {len(todo)} articles extracted in {progress.elapsed:.2f} s")
-    return [results[k] for k in keys]
+                cache.close()
+        stats = ExtractionStats(
+            len(keys), cached, len(keys) - cached, progress.elapsed, cache is not None and cache.rebuilt
+        )
+        progress.note(f"extraction: {len(todo)} articles extracted in {stats.seconds:.2f} s")
+    return [results[k] for k in keys], stats
 
 
 def _run(
@@ -154,12 +180,13 @@ def _chunks(items: list[tuple[str, _Task]], workers: int) -> list[list[tuple[str
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
-    """``forkserver`` where there is one: safe with threads (mkdocs serve has some) and each
-    worker forks from a server that has already imported the tagger."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["timeline.temporal"])
-        return context
+    """``fork`` where there is one: workers start in milliseconds with the grammar already
+    compiled, and the caller's ``__main__`` is not re-run (``forkserver`` and ``spawn`` re-import
+    it, which breaks scripts without a main guard and code fed on stdin). Fork is only unsafe
+    when other threads hold locks; the threads of ``mkdocs serve`` start after its first build,
+    and the small batches of its rebuilds are extracted in-process (``INLINE_BELOW``)."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
 
@@ -215,5 +242,5 @@ def _run_dask(
         for chunk in chunks:
             future = client.submit(extract_chunk, [t for _, t in chunk], pure=False)
             futures[future] = [k for k, _ in chunk]
-        for future, outcomes in as_completed(futures, with_results=True):
-            yield futures[future], outcomes
+        for future in as_completed(futures, loop=client.loop):
+            yield futures[future], future.result()
