@@ -37,7 +37,7 @@ from typing import Any
 from timeline.model import Article
 
 CACHE_DIR = ".timeline-cache"
-SCHEMA = 1
+SCHEMA = 2
 _LOOKUP_BATCH = 500  # stays under SQLite's limit on bound parameters
 
 _SAFE_BUILTINS = frozenset({"tuple", "frozenset", "set", "list", "dict", "str", "int", "float", "bool"})
@@ -142,8 +142,8 @@ class ExtractionCache:
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         db.execute(
-            "CREATE TABLE IF NOT EXISTS extractions (key TEXT PRIMARY KEY, version TEXT NOT NULL,"
-            " payload BLOB NOT NULL, checksum TEXT NOT NULL)"
+            "CREATE TABLE IF NOT EXISTS extractions (key TEXT NOT NULL, version TEXT NOT NULL,"
+            " payload BLOB NOT NULL, checksum TEXT NOT NULL, PRIMARY KEY (key, version))"
         )
         row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
         if row is None:
