@@ -86,7 +86,7 @@ class ExtractionMemo:
     def __init__(self, extract: Callable[[Sequence[Article], Config], list[Any]] = engine.extract_all):
         self._extract = extract
         self._by_key: dict[str, temporal.Extraction] = {}
-        self.last_extracted: int = 0
+        self.last_extracted: int | None = None
 
     @staticmethod
     def key(article: Article) -> str:
@@ -186,6 +186,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
 
     def _generate(self, files: Files, config: MkDocsConfig) -> None:
         assert self._timeline_config is not None
+        self.memo.last_extracted = None
         try:
             self.timeline = _build_timeline(self._timeline_config, self.memo)
         except pipeline.BuildError as e:
@@ -208,11 +209,12 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
                     continue
                 files.remove(existing)
             files.append(File.generated(config, uri, content=text))
+        extracted = "" if self.memo.last_extracted is None else f", {self.memo.last_extracted} extracted"
         log.info(
-            "timeline: %d events from %d articles (%d extracted) under '%s'",
+            "timeline: %d events from %d articles%s, under '%s'",
             len(self.timeline.events),
             len(self.timeline.articles),
-            self.memo.last_extracted,
+            extracted,
             self._prefix or "/",
         )
 
