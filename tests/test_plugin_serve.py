@@ -97,3 +97,16 @@ def test_serve_picks_up_a_new_article(tmp_path: Path) -> None:
             process.kill()
             process.wait(timeout=10)
         log.close()
+
+
+def test_timeline_serve_needs_the_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from timeline.cli import main
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: Theirs\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["serve"])
+    assert result.exit_code == 2
+    assert "does not enable the timeline plugin" in result.output

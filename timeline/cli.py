@@ -145,11 +145,41 @@ def build(
 
 @main.command()
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
-def serve(dev_addr: str) -> None:
-    """Run `mkdocs serve` on the project: edit articles and watch the site change."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="The MkDocs configuration; it must enable the timeline plugin.",
+)
+def serve(dev_addr: str, config_file: Path) -> None:
+    """Run `mkdocs serve` on the project: edit articles and watch the site change.
 
-    mkdocs_serve(config_file=str(Path.cwd() / "mkdocs.yml"), dev_addr=dev_addr)
+    The timeline plugin of mkdocs.yml does the work (pages in memory, the articles folder
+    watched, only changed articles extracted again), so this is exactly `mkdocs serve`.
+    """
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    if not config_file.is_file():
+        raise click.UsageError(
+            f"no {config_file} here: serve needs an MkDocs project using the timeline plugin"
+        )
+    try:
+        plugins = load_config(config_file=str(config_file)).plugins
+    except MkDocsException as e:
+        raise click.UsageError(f"{config_file}: {e}") from None
+    if "timeline" not in plugins:
+        raise click.UsageError(
+            f"{config_file} does not enable the timeline plugin; add it under plugins:\n"
+            "  plugins:\n    - timeline:\n        articles: seeds"
+        )
+    try:
+        mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr)
+    except MkDocsException as e:
+        raise click.ClickException(str(e)) from None
 
 
 @main.command()
