@@ -41,13 +41,17 @@ def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
         yield number, line
 
 
+def _size(limit: int) -> str:
+    return f"the {limit >> 20} MB limit" if limit >= 1 << 20 else f"the {limit}-byte limit"
+
+
 def read_stream(path: str, id_base: str, stream: BinaryIO, limit: int) -> Iterator[Article | Problem]:
     """The articles of a JSON Lines file, and a Problem for each line that holds none."""
     bad = 0
     for number, line in _lines(stream, limit):
         where = f"{path}#{number}"
         if line is None:
-            problem: Problem | None = Problem(where, f"line is longer than {limit // (1 << 20)} MB; skipped")
+            problem: Problem | None = Problem(where, f"line is longer than {_size(limit)}; skipped")
             result: list[Article | Problem] = []
         else:
             problem, result = _read_line(where, id_base, number, line)
