@@ -171,3 +171,22 @@ def test_memo_extracts_only_changed_articles(tmp_path: Path) -> None:
     assert calls == [4, 1] and memo.last_extracted == 1
     assert len(first) == len(second) == 4
     assert first[1:] == second[1:] and first[0] != second[0]
+
+
+def test_timeline_build_in_embed_project_publishes_under_the_plugin_prefix(tmp_path: Path) -> None:
+    from timeline.config import load_project_config
+    from timeline.site import generate, mkdocs_build
+
+    project = tmp_path / "tests" / "embed_project"
+    shutil.copytree(EMBED, project)
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    config = load_project_config(project).with_(articles=Path("../../seeds"), cache=False)
+    generate(config)
+    mkdocs_build(config)
+    published = json.loads((project / "docs" / MANIFEST).read_text())
+    assert published and all(path.startswith("history/") for path in published)
+    assert (project / "docs" / "index.md").read_text().startswith("# Field guide")
+    links = re.findall(
+        r'<a href="([^"#]*)" class="nav-link[^"]*"', (project / "site" / "index.html").read_text()
+    )
+    assert links == [".", "background/", "history/"]

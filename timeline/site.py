@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from timeline.config import Config
 from timeline.model import Timeline
-from timeline.pipeline import build_timeline
+from timeline.pipeline import BuildError, build_timeline
 from timeline.publish import MANIFEST, _read_manifest, publish_pages
 from timeline.render import render_pages
 
@@ -52,38 +52,59 @@ def read_published_manifest(docs_dir: Path) -> list[str]:
     return _read_manifest(docs_dir / MANIFEST)
 
 
-def generate(config: Config) -> Timeline:
+def project_config(config: Config, mkdocs_yml: Path | None = None) -> tuple[Config, MkDocsConfig]:
+    """The project's MkDocs configuration, with the ``timeline`` plugin present, and ``config``
+    with the prefix that plugin puts the pages under.
+
+    When mkdocs.yml lists the plugin, its ``prefix`` decides where ``timeline build`` publishes
+    too, so both ways of building lay the site out the same; otherwise a plugin is added for the
+    build with ``config.prefix``.
+    """
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    from timeline.mkdocs_plugin import TimelinePlugin, normalize_prefix
+
+    config_file = mkdocs_yml or config.resolve(Path("mkdocs.yml"))
+    docs_dir = config.resolve(config.docs_dir)
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    kwargs = {"docs_dir": str(docs_dir), "site_dir": str(config.resolve(config.site_dir))}
+    try:
+        if config_file.exists():
+            mk = load_config(config_file=str(config_file), **kwargs)
+        else:
+            mk = load_config(config_file=io.StringIO(""), site_name=config.title, **kwargs)
+    except ConfigurationError as e:
+        raise BuildError(f"{config_file}: {e}") from None
+    plugin = mk.plugins.get("timeline")
+    if isinstance(plugin, TimelinePlugin):
+        config = config.with_(prefix=normalize_prefix(plugin.config.prefix))
+    else:
+        plugin = TimelinePlugin()
+        errors, _warnings = plugin.load_config({"prefix": config.prefix})
+        if errors:
+            raise BuildError(f"timeline plugin options: {errors}")
+        mk.plugins["timeline"] = plugin
+    return config, mk
+
+
+def generate(config: Config, mkdocs_yml: Path | None = None) -> Timeline:
     """Build the timeline and write its Markdown pages into the docs folder."""
+    config, mk = project_config(config, mkdocs_yml)
     timeline = build_timeline(config)
-    use_directory_urls = bool(config.extra.get("use_directory_urls", True))
-    pages = site_pages(timeline, config, use_directory_urls=use_directory_urls)
+    pages = site_pages(timeline, config, use_directory_urls=mk.use_directory_urls)
     publish_pages(config.resolve(config.docs_dir), pages)
     return timeline
 
 
 def load_mkdocs_config(config: Config, mkdocs_yml: Path | None = None) -> MkDocsConfig:
-    """The project's MkDocs configuration for a ``timeline build`` of ``config``, with the
-    ``timeline`` plugin present and told that the pages are already published."""
-    from mkdocs.config import load_config
-
+    """The MkDocs configuration for a ``timeline build`` of ``config``: the plugin is told that
+    the pages are already published in docs_dir."""
     from timeline.mkdocs_plugin import TimelinePlugin
 
-    config_file = mkdocs_yml or config.resolve(Path("mkdocs.yml"))
-    kwargs = {
-        "docs_dir": str(config.resolve(config.docs_dir)),
-        "site_dir": str(config.resolve(config.site_dir)),
-    }
-    if config_file.exists():
-        mk = load_config(config_file=str(config_file), **kwargs)
-    else:
-        mk = load_config(config_file=io.StringIO(""), site_name=config.title, **kwargs)
-    plugin = mk.plugins.get("timeline")
-    if not isinstance(plugin, TimelinePlugin):
-        plugin = TimelinePlugin()
-        errors, _warnings = plugin.load_config({"prefix": config.prefix or "/"})
-        if errors:
-            raise ValueError(f"timeline plugin options: {errors}")
-        mk.plugins["timeline"] = plugin
+    config, mk = project_config(config, mkdocs_yml)
+    plugin = mk.plugins["timeline"]
+    assert isinstance(plugin, TimelinePlugin)
     plugin.use_published(config)
     return mk
 
