@@ -65,7 +65,8 @@ def build_site(
     """Build ``articles`` into ``project`` through the renderer and MkDocs itself.
 
     The MkDocs configuration is written here (theme, search, the timeline CSS in ``extra_css``)
-    so the site tests do not depend on how ``timeline build`` wires MkDocs.
+    so the site tests do not depend on how ``timeline build`` wires MkDocs. MkDocs' build date
+    comes from ``SOURCE_DATE_EPOCH``, set from the newest dateline, so builds are reproducible.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -73,7 +74,7 @@ def build_site(
     from timeline.config import Config
     from timeline.pipeline import build_timeline
     from timeline.publish import publish_pages
-    from timeline.render import CSS_PAGE, nav, render_pages
+    from timeline.render import CSS_PAGE, nav, render_pages, source_date_epoch
 
     project.mkdir(parents=True, exist_ok=True)
     config = Config(project=project, articles=articles, title=title, cache=False, quiet=True)
@@ -97,7 +98,15 @@ def build_site(
         ),
         encoding="utf-8",
     )
-    build(load_config(config_file=str(mkdocs_yml)))
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch(timeline))
+    try:
+        build(load_config(config_file=str(mkdocs_yml)))
+    finally:
+        if epoch is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = epoch
     return BuiltSite(project, docs_dir, site_dir, timeline, pages)
 
 

@@ -50,8 +50,21 @@ def publish_pages(docs_dir: Path, pages: Mapping[str, str]) -> list[str]:
         written.append(relative)
     for stale in sorted(previous - set(written)):
         (docs_dir / stale).unlink(missing_ok=True)
+        _remove_empty_parents(docs_dir, docs_dir / stale)
     write_atomic(manifest_path, (json.dumps(sorted(written), indent=1) + "\n").encode("utf-8"))
     return skipped
+
+
+def _remove_empty_parents(docs_dir: Path, path: Path) -> None:
+    """Remove the folders a stale page leaves empty (an old ``timeline/`` split), never docs_dir
+    itself and never a folder that still holds anything, the user's files included."""
+    folder = path.parent
+    while folder != docs_dir and docs_dir in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
 
 
 def _read_manifest(path: Path) -> list[str]:

@@ -17,6 +17,7 @@ byte-identical.
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 import re
 from collections.abc import Mapping, Sequence
@@ -34,7 +35,7 @@ BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 CSS_PAGE = "assets/timeline.css"
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]()#+\-.!|~<>:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 # C0 controls (but tab and newline) and DEL would be invisible on the page, and Python-Markdown
 # uses STX/ETX to mark its placeholders: an article must not be able to forge one.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -64,9 +65,19 @@ def flat_html(value: object) -> Markup:
 
 
 def md_text(value: object) -> Markup:
-    """Text made safe inline in Markdown: one line, HTML-escaped, Markdown syntax backslash-escaped."""
+    """Text made safe inline in Markdown: one line, Markdown syntax (braces included) backslash-
+    escaped, then HTML-escaped, "%" as an entity. Braces are escaped the Markdown way here, not as
+    entities, so MkDocs' table of contents and page title show them as braces; "\\{" and "&#37;"
+    leave no "{{" or "{%" for a Jinja-based MkDocs plugin to run."""
     text = " ".join(_CONTROL.sub("\ufffd", "" if value is None else str(value)).split())
-    return Markup(_MD_SPECIAL.sub(r"\\\1", str(html_text(text))))
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return Markup(
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("%", "&#37;")
+    )
 
 
 def safe_url(value: object) -> str:
@@ -609,3 +620,13 @@ def _stats(timeline: Timeline) -> Stats:
             key = t.anchor or ("none needed" if t.period is not None else "unresolved")
             anchors[key] = anchors.get(key, 0) + 1
     return Stats(tuple(sorted(origins.items())), tuple(sorted(anchors.items())), total)
+
+
+def source_date_epoch(timeline: Timeline) -> int:
+    """The build time to give MkDocs (``SOURCE_DATE_EPOCH``): midnight UTC of the newest dateline,
+    else the epoch. MkDocs stamps pages and the sitemap with the build date; taking it from the
+    input keeps two builds byte-identical and never writes "today" into the site."""
+    days = [a.dateline.date for a in timeline.articles if a.dateline.date is not None]
+    if not days:
+        return 0
+    return (max(days) - dt.date(1970, 1, 1)).days * 86400
