@@ -4,6 +4,7 @@ determinism, hand-written pages, headings and links that make sense without sigh
 from __future__ import annotations
 
 import hashlib
+import itertools
 import shutil
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -145,7 +146,7 @@ def test_headings_are_in_order_and_links_have_text(seeds_site: BuiltSite) -> Non
         parsed = Page(main)
         content = parsed.headings
         assert content.count(1) == 1, html_file
-        for before, after in zip(content, content[1:], strict=False):
+        for before, after in itertools.pairwise(content):
             assert after <= before + 1, f"{html_file}: h{before} then h{after}"
         generated = [(h, t) for h, t in parsed.links if "#s-" in h or "#e-" in h or "articles/" in h]
         assert all(t for _, t in generated), html_file
@@ -202,7 +203,7 @@ def hostile_site(
 def test_hostile_text_never_acts(hostile_site: BuiltSite) -> None:
     for html_file in sorted(hostile_site.site_dir.rglob("*.html")):
         parsed = Page(html_file.read_text(encoding="utf-8"))
-        for attrs, body in parsed.scripts:
+        for _attrs, body in parsed.scripts:
             assert "alert" not in body, f"{html_file}: script from article text"
         for tag, name, value in parsed.attributes:
             assert not name.startswith("on"), f"{html_file}: <{tag} {name}>"
