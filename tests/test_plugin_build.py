@@ -190,3 +190,12 @@ def test_timeline_build_in_embed_project_publishes_under_the_plugin_prefix(tmp_p
         r'<a href="([^"#]*)" class="nav-link[^"]*"', (project / "site" / "index.html").read_text()
     )
     assert links == [".", "background/", "history/"]
+
+
+def test_own_nav_entry_for_the_timeline_is_respected(tmp_path: Path) -> None:
+    nav = [{"Home": "index.md"}, {"Siege": "history/timeline.md"}]
+    mkdocs_build(EMBED / "mkdocs.yml", tmp_path / "site", nav=nav)
+    links = re.findall(
+        r'<a href="([^"#]*)" class="nav-link[^"]*"', (tmp_path / "site" / "index.html").read_text()
+    )
+    assert links == [".", "history/timeline/"]
