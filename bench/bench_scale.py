@@ -1,0 +1,323 @@
+"""Scale figures for issue 8, printed for each corpus size, never asserted.
+
+For 1,000, 10,000 and 100,000 synthetic articles (``timeline.synth``: real text from the seeds
+and, with ``--timebank``, TimeBank, under shifted datelines) it prints:
+
+* extraction articles/s with 1 process and with every core (on a sample, and on the whole
+  corpus during the cold build), and the speed-up;
+* the cold end-to-end ``timeline build`` (extract, render, MkDocs) in seconds, and its peak
+  memory (the resident sets of the build and its workers, summed, sampled every 0.1 s);
+* the size of the Markdown and of the HTML site;
+* after editing one article: the rebuild's extraction and rendering (in a warm process, as
+  under ``mkdocs serve``, and as a fresh ``timeline build --no-site``), and the MkDocs build
+  of the changed site, reported separately;
+* the tagger's throughput against dateparser's ``search_dates`` (from ``bench_tagger.py``),
+* and, once, how MkDocs' build time grows with the page count with and without every page
+  in the navigation.
+
+The machine's load average is printed beside each timing: the figures are only comparable
+when nobody else is using the cores.
+
+    python bench/bench_scale.py [--sizes 1000,10000] [--timebank PATH] [--workdir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import psutil
+
+from timeline import synth
+from timeline.config import Config
+from timeline.engine import default_jobs, extract_with_stats
+from timeline.pipeline import build_timeline
+from timeline.readers import read_folder
+
+REPO = Path(__file__).resolve().parent.parent
+TARGETS = {
+    "10k end-to-end": "<= 60 s",
+    "100k / 10k time": "<= 12x, peak memory < 4 GB",
+    "rebuild after one edit at 10k": "extraction + rendering <= 2 s",
+    "2 processes vs 1": ">= 1.7x",
+}
+MKDOCS_YML = """site_name: Synthetic timeline ({count} articles)
+docs_dir: site_src
+site_dir: site
+theme:
+  name: mkdocs
+"""
+
+
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load {one:.1f}/{five:.1f}"
+
+
+def say(label: str, value: str) -> None:
+    print(f"  {label:<50} {value}", flush=True)
+
+
+@contextlib.contextmanager
+def timer() -> Iterator[list[float]]:
+    box: list[float] = []
+    start = time.perf_counter()
+    yield box
+    box.append(time.perf_counter() - start)
+
+
+def run_measured(args: Sequence[str], cwd: Path) -> tuple[float, int, str]:
+    """Wall seconds, peak summed RSS of the process tree (bytes) and stderr of a command."""
+    start = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(list(args), cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        peak = 0
+        parent = psutil.Process(proc.pid)
+        while proc.poll() is None:
+            with contextlib.suppress(psutil.Error):
+                tree = [parent, *parent.children(recursive=True)]
+                total = 0
+                for p in tree:
+                    with contextlib.suppress(psutil.Error):
+                        total += p.memory_info().rss
+                peak = max(peak, total)
+            time.sleep(0.1)
+        seconds = time.perf_counter() - start
+        err.seek(0)
+        stderr = err.read()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}):\n{stderr[-3000:]}")
+    return seconds, peak, stderr
+
+
+def tree_size(folder: Path) -> tuple[int, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+def mb(n: float) -> str:
+    return f"{n / 1e6:,.1f} MB"
+
+
+def extraction_rates(folder: Path, sample: int) -> tuple[float, float, int]:
+    """Articles/s on the first ``sample`` articles, one process and every core, no cache."""
+    articles = read_folder(folder).articles[:sample]
+    config = Config(articles=folder, cache=False, quiet=True)
+    _, one = extract_with_stats(articles, config.with_(jobs=1))
+    jobs = default_jobs()
+    _, many = extract_with_stats(articles, config.with_(jobs=jobs))
+    return len(articles) / one.seconds, len(articles) / many.seconds, jobs
+
+
+def edit_one_article(folder: Path) -> Path:
+    """Append a dated sentence to the first article, as a reporter's correction would."""
+    target = min(folder.rglob("*.txt"))
+    with target.open("a", encoding="utf-8") as f:
+        f.write("\nThe ministry corrected the figures on Friday.\n")
+    return target
+
+
+def warm_rebuild(config: Config) -> dict[str, float]:
+    """One rebuild in a process that has built before (as under ``mkdocs serve``): the whole
+    ``generate`` (build, render, publish), then its parts timed again one by one."""
+    from timeline.site import generate, site_pages
+
+    times: dict[str, float] = {}
+    with timer() as t:
+        generate(config)
+    times["generate: extraction + rendering + publishing"] = t[0]
+    with timer() as t:
+        articles = read_folder(config.resolve(config.articles)).articles
+    times["  read the folder"] = t[0]
+    with timer() as t:
+        extract_with_stats(articles, config)
+    times["  extract (all from the cache)"] = t[0]
+    with timer() as t:
+        timeline = build_timeline(config)
+    times["  whole pipeline (read .. merge)"] = t[0]
+    with timer() as t:
+        site_pages(timeline, config)
+    times["  render the pages"] = t[0]
+    return times
+
+
+def bench_size(
+    count: int, work: Path, sources: list[synth.Source], sample: int, keep: bool, with_site: bool
+) -> dict[str, float]:
+    project = work / f"corpus-{count}"
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    (project / "mkdocs.yml").write_text(MKDOCS_YML.format(count=count), encoding="utf-8")
+    folder = project / "articles"
+    print(f"\n== {count:,} articles ({load()})", flush=True)
+    with timer() as t:
+        synth.write_text_corpus(folder, sources, count)
+    files, size = tree_size(folder)
+    say("corpus", f"{files:,} files, {mb(size)}, generated in {t[0]:.1f} s")
+
+    n = min(count, sample)
+    one, many, jobs = extraction_rates(folder, n)
+    say(f"extraction, 1 process ({n:,}-article sample)", f"{one:,.1f} articles/s  ({load()})")
+    say(f"extraction, {jobs} processes (same sample)", f"{many:,.1f} articles/s  ({many / one:.2f}x)")
+
+    timeline_cmd = [sys.executable, "-m", "timeline", "build", "--articles", "articles", "--verbose"]
+    seconds, peak, stderr = run_measured(timeline_cmd + ([] if with_site else ["--no-site"]), project)
+    extracted = _extraction_note(stderr)
+    what = "end to end" if with_site else "WITHOUT MkDocs (--no-site; see the probe)"
+    say(f"cold `timeline build` {what}", f"{seconds:,.1f} s  ({load()})")
+    if extracted:
+        say(
+            f"  extraction inside it ({jobs} processes)",
+            f"{count / extracted:,.1f} articles/s, {extracted:.1f} s",
+        )
+    say("  peak memory (build + workers)", mb(peak))
+    md_files, md_size = tree_size(project / "site_src")
+    html_files, html_size = tree_size(project / "site")
+    say("Markdown written", f"{md_files:,} files, {mb(md_size)}")
+    say("HTML site", f"{html_files:,} files, {mb(html_size)}")
+
+    edit_one_article(folder)
+    config = Config(project=project, articles=Path("articles"), quiet=True)
+    build_timeline(config)  # warm this process's imports and the grammar, as a serving process is
+    edit_one_article(folder)
+    warm = warm_rebuild(config)
+    warm_total = next(iter(warm.values()))
+    say("rebuild after one edit, warm process", f"{warm_total:.2f} s (extraction + rendering)")
+    for stage, took in warm.items():
+        say(f"  {stage}", f"{took:.2f} s")
+    edit_one_article(folder)
+    fresh_seconds, _, _ = run_measured([*timeline_cmd, "--no-site"], project)
+    say("rebuild after one edit, fresh `build --no-site`", f"{fresh_seconds:.2f} s")
+    if with_site:
+        mk_seconds, _, _ = run_measured([sys.executable, "-m", "mkdocs", "build", "-q"], project)
+        say("  MkDocs build of the changed site (separate)", f"{mk_seconds:.1f} s")
+    if not keep:
+        shutil.rmtree(project, ignore_errors=True)
+    return {"end_to_end": seconds, "peak": peak, "warm_rebuild": warm_total, "speedup": many / one}
+
+
+def _extraction_note(stderr: str) -> float | None:
+    for line in stderr.splitlines():
+        if line.startswith("extraction:") and " extracted in " in line:
+            return float(line.rsplit(" in ", 1)[1].split()[0])
+    return None
+
+
+def tagger_vs_dateparser(timebank: Path | None) -> None:
+    """The ratio as bench_tagger.py measures it, on TimeBank, in this same run."""
+    print(f"\n== tagger vs dateparser search_dates ({load()})")
+    if timebank is None or not timebank.is_dir():
+        say("skipped", "needs --timebank PATH (bench_tagger.py measures on TimeBank)")
+        return
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import bench_tagger
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        bench_tagger.main(["--timebank", str(timebank), "--dateparser-docs", "10", "--hostile-mb", "0"])
+    for line in out.getvalue().splitlines()[:3]:
+        say("", line)
+
+
+def mkdocs_probe(work: Path, sizes: Sequence[int]) -> None:
+    """Build time of N one-paragraph pages with every page in the nav and with a fixed nav.
+
+    A build of the index page alone is subtracted first (start-up, theme copy), so the growth
+    exponent is that of the per-page work, which is what dominates at 100,000 pages.
+    """
+    print(f"\n== MkDocs and the page count ({load()})")
+    results: dict[str, list[tuple[int, float]]] = {"every page in nav": [], "nav of 1 page": []}
+    base = _probe_build(work, 0, "nav of 1 page")
+    say("index page alone (subtracted below)", f"{base:.1f} s")
+    for n in sizes:
+        for mode in results:
+            results[mode].append((n, max(0.01, _probe_build(work, n, mode) - base)))
+    for mode, points in results.items():
+        (n0, t0), (n1, t1) = points[0], points[-1]
+        exponent = math.log(t1 / t0) / math.log(n1 / n0)
+        at_100k = t1 * (100_000 / n1) ** exponent
+        say(
+            mode,
+            ", ".join(f"{n:,} pages +{s:.1f} s" for n, s in points)
+            + f"; grows as N^{exponent:.2f}; ~{at_100k / 60:,.0f} min at 100k pages",
+        )
+
+
+def _probe_build(work: Path, n: int, mode: str) -> float:
+    project = work / f"mkdocs-probe-{n}"
+    shutil.rmtree(project, ignore_errors=True)
+    docs = project / "docs"
+    (docs / "articles").mkdir(parents=True)
+    (docs / "index.md").write_text("# Index\n\n[first](articles/a00000.md)\n", encoding="utf-8")
+    for i in range(n):
+        (docs / "articles" / f"a{i:05d}.md").write_text(
+            f"# Article {i}\n\nOn Tuesday the army reached the city. [next](a{i + 1:05d}.md)\n",
+            encoding="utf-8",
+        )
+    nav = "" if mode == "every page in nav" else "nav:\n  - index.md\nnot_in_nav: /articles/\n"
+    quiet_links = "validation:\n  links:\n    not_found: ignore\n"
+    (project / "mkdocs.yml").write_text(
+        f"site_name: probe\ntheme:\n  name: mkdocs\n{quiet_links}{nav}", encoding="utf-8"
+    )
+    seconds, _, _ = run_measured([sys.executable, "-m", "mkdocs", "build", "-q"], project)
+    shutil.rmtree(project, ignore_errors=True)
+    return seconds
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated corpus sizes")
+    parser.add_argument("--timebank", type=Path, help="TimeML folder: more source text, and the tagger ratio")
+    parser.add_argument("--workdir", type=Path, help="where corpora are built (default: a temporary folder)")
+    parser.add_argument("--sample", type=int, default=1000, help="articles timed at 1 and all processes")
+    parser.add_argument("--mkdocs-pages", default="500,1000,2000", help="page counts for the MkDocs probe")
+    parser.add_argument(
+        "--site-up-to",
+        type=int,
+        default=100_000,
+        help="run MkDocs in the cold build only up to this size (bigger: --no-site, said so)",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the corpora and sites")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="timeline-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    sources = synth.load_sources(REPO / "seeds", args.timebank)
+    print(f"timeline scale bench: {default_jobs()} cores, sizes {sizes}, {len(sources)} source articles")
+    print("targets: " + "; ".join(f"{k} {v}" for k, v in TARGETS.items()))
+    results = {
+        count: bench_size(count, work, sources, args.sample, args.keep, count <= args.site_up_to)
+        for count in sizes
+    }
+    tagger_vs_dateparser(args.timebank)
+    if args.mkdocs_pages:
+        mkdocs_probe(work, [int(s) for s in args.mkdocs_pages.split(",")])
+    print("\n== summary")
+    for count, r in results.items():
+        say(
+            f"{count:,} articles",
+            f"end to end {r['end_to_end']:,.1f} s, peak {mb(r['peak'])}, one-edit rebuild "
+            f"{r['warm_rebuild']:.2f} s, {r['speedup']:.2f}x on all cores",
+        )
+    if 10_000 in results and 100_000 in results:
+        say("100k / 10k time", f"{results[100_000]['end_to_end'] / results[10_000]['end_to_end']:.1f}x")
+    print(json.dumps({str(k): v for k, v in results.items()}, sort_keys=True))
+    if args.workdir is None and not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
