@@ -30,9 +30,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from timeline import temporal
-from timeline.cache import content_key, open_cache
+from timeline.cache import CacheError, content_key, decode, encode, open_cache
 from timeline.config import Config
-from timeline.model import Article
+from timeline.model import Article, Problem
 from timeline.progress import Progress
 
 INLINE_BELOW = 32
@@ -244,3 +244,80 @@ def _run_dask(
             futures[future] = [k for k, _ in chunk]
         for future in as_completed(futures, loop=client.loop):
             yield futures[future], future.result()
+
+
+@dataclass(frozen=True)
+class ShardResult:
+    """What one shard task did: where its results went and what could not be read."""
+
+    shard: str
+    output: str
+    articles: int
+    problems: tuple[Problem, ...] = ()
+
+
+def _open_url(url: str, mode: str) -> Any:
+    """A local path or, with fsspec (part of the [dask] extra), any URL it knows (s3://, gs://...)."""
+    try:
+        import fsspec
+    except ImportError:
+        return open(url, mode)
+    return fsspec.open(url, mode).open()
+
+
+def shard_output(shard: str, results: str) -> str:
+    """``<results>/<shard name without .jsonl>.extractions``: one result file per shard."""
+    name = shard.rstrip("/").rsplit("/", 1)[-1]
+    return f"{results.rstrip('/')}/{name.removesuffix('.jsonl')}.extractions"
+
+
+def extract_shard(shard: str, results: str) -> ShardResult:
+    """Read one JSON Lines shard where it lies, extract every article, write one result file.
+
+    Runs on a worker, so the corpus never passes through the client: only the shard's URL goes
+    out and a few numbers come back. The result file holds a checksum line, then the cache's
+    encoding of ``((content key, article id, extraction), ...)`` in line order.
+    """
+    from timeline.readers import MAX_FILE_BYTES, jsonl
+    from timeline.readers.ids import article_id
+
+    name = shard.rstrip("/").rsplit("/", 1)[-1]
+    records: list[tuple[str, str, temporal.Extraction]] = []
+    problems: list[Problem] = []
+    with _open_url(shard, "rb") as stream:
+        for item in jsonl.read_stream(name, article_id(name), stream, MAX_FILE_BYTES):
+            if isinstance(item, Problem):
+                problems.append(item)
+            else:
+                extraction = temporal.extract(item.raw, item.body_start, item.body_end)
+                records.append((content_key(item), item.id, extraction))
+    payload, checksum = encode(tuple(records))
+    output = shard_output(shard, results)
+    if "://" not in results:
+        os.makedirs(results, exist_ok=True)
+    with _open_url(output, "wb") as f:
+        f.write(checksum.encode("ascii") + b"\n" + payload)
+    return ShardResult(shard, output, len(records), tuple(problems))
+
+
+def read_shard_result(url: str) -> tuple[tuple[str, str, temporal.Extraction], ...]:
+    """The records of one result file, checked against its checksum (CacheError if damaged)."""
+    with _open_url(url, "rb") as f:
+        checksum, _, payload = f.read().partition(b"\n")
+    records = decode(payload, checksum.decode("ascii", "replace"))
+    if not isinstance(records, tuple):
+        raise CacheError(f"{url}: not a shard result")
+    return records
+
+
+def extract_shards(shards: Sequence[str], results: str, scheduler: str | None = None) -> list[ShardResult]:
+    """One Dask task per shard; results in shard order. ``results`` is a folder or URL every
+    worker can write to (a shared disk or an object store), one file per shard."""
+    address = scheduler_address(scheduler)
+    try:
+        from distributed import Client
+    except ImportError:
+        raise EngineError("shards need Dask: pip install 'newsroom-timeline[dask]'") from None
+    with Client(address, set_as_default=False) as client:
+        futures = [client.submit(extract_shard, s, results, pure=False) for s in shards]
+        return [f.result() for f in futures]
