@@ -14,7 +14,7 @@ import datetime as dt
 import html
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from timeline import dates
@@ -91,17 +91,15 @@ def source_of(article: Article) -> str:
     return article.source or UNKNOWN_SOURCE
 
 
-def _event_source(timeline: Timeline, event: Event) -> str:
+def _event_source(articles: Mapping[str, Article], event: Event) -> str:
     """The source of the first report of ``event``: TimelineJS puts one event in one group."""
-    articles = {a.id: a for a in timeline.articles}
     for article_id in event.articles:
         if article_id in articles:
             return source_of(articles[article_id])
     return UNKNOWN_SOURCE
 
 
-def _reporters(timeline: Timeline, event: Event) -> list[str]:
-    articles = {a.id: a for a in timeline.articles}
+def _reporters(articles: Mapping[str, Article], event: Event) -> list[str]:
     names = []
     for article_id in event.articles:
         a = articles.get(article_id)
@@ -161,9 +159,10 @@ def to_timelinejs_data(timeline: Timeline, title: str = "Timeline") -> dict[str,
 
     TimelineJS renders ``text`` as HTML, so article text is HTML-escaped here.
     """
+    articles = {a.id: a for a in timeline.articles}
     events = []
     for event in timeline.events:
-        reporters = ", ".join(html.escape(name) for name in _reporters(timeline, event))
+        reporters = ", ".join(html.escape(name) for name in _reporters(articles, event))
         events.append(
             {
                 **_timelinejs_dates(event.period),
@@ -171,7 +170,7 @@ def to_timelinejs_data(timeline: Timeline, title: str = "Timeline") -> dict[str,
                     "headline": html.escape(_summary(event.text, 90)),
                     "text": f"<p>{html.escape(event.text)}</p><p>Reported by: {reporters}</p>",
                 },
-                "group": _event_source(timeline, event),
+                "group": _event_source(articles, event),
                 "unique_id": event.id,
             }
         )
@@ -247,10 +246,9 @@ def to_csv(timeline: Timeline) -> str:
 ICS_PRODID = "-//newsroom-timeline//timeline export//EN"
 
 
-def _stamp(timeline: Timeline, event: Event) -> dt.datetime:
+def _stamp(articles: Mapping[str, Article], event: Event) -> dt.datetime:
     """DTSTAMP must be present; the clock would make the file differ on every run, so it is the
     latest dateline among the event's articles (or the event's own first day), at 00:00 UTC."""
-    articles = {a.id: a for a in timeline.articles}
     known = [articles[i].dateline.date for i in event.articles if i in articles and articles[i].dateline.date]
     day = max(d for d in known if d is not None) if known else event.period.start
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
@@ -266,6 +264,7 @@ def to_ics(timeline: Timeline, title: str = "Timeline") -> str:
     from icalendar import Calendar
     from icalendar import Event as CalendarEvent
 
+    articles = {a.id: a for a in timeline.articles}
     calendar = Calendar()
     calendar.add("prodid", ICS_PRODID)
     calendar.add("version", "2.0")
@@ -274,15 +273,15 @@ def to_ics(timeline: Timeline, title: str = "Timeline") -> str:
         p = event.period
         entry = CalendarEvent()
         entry.add("uid", f"{event.id}@newsroom-timeline")
-        entry.add("dtstamp", _stamp(timeline, event))
+        entry.add("dtstamp", _stamp(articles, event))
         entry.add("dtstart", p.start)
         entry.add("dtend", p.end + dt.timedelta(days=1))
         entry.add("summary", _summary(event.text))
-        reporters = "; ".join(_reporters(timeline, event))
+        reporters = "; ".join(_reporters(articles, event))
         entry.add("description", f"{event.text}\n\n{dates.label(p)} ({p.value}). Reported by: {reporters}")
-        entry.add("categories", [_event_source(timeline, event)])
+        entry.add("categories", [_event_source(articles, event)])
         calendar.add_component(entry)
-    return calendar.to_ical().decode("utf-8")
+    return str(calendar.to_ical().decode("utf-8"))
 
 
 def render(timeline: Timeline, fmt: str, title: str = "Timeline") -> str:

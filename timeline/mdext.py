@@ -200,7 +200,7 @@ class TimelineBlockPreprocessor(Preprocessor):
         except (BlockError, BuildError) as e:
             log.warning("timeline block: %s", e)
             html = f'<div class="tl-block tl-error"><p>Timeline block: {html_text(e)}</p></div>'
-        return "\n\n" + self.md.htmlStash.store(html) + "\n\n"
+        return "\n\n" + str(self.md.htmlStash.store(html)) + "\n\n"
 
 
 class TimelineExtension(Extension):
