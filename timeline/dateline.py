@@ -20,6 +20,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.model import Dateline
 
@@ -157,6 +158,7 @@ def _date(year: int, month: int, day: int, written: str) -> dt.date:
         raise ImpossibleDate(f"{written!r} is not a real date") from None
 
 
+@lru_cache(maxsize=4096)  # exports repeat the same few date strings thousands of times
 def parse_date(text: str) -> dt.date | None:
     """The day a whole date string names ("6 September 2017", "Sept. 5, 2017", "2017-09-05").
 
@@ -240,6 +242,9 @@ def is_time_line(line: str) -> bool:
     return _TIME_LINE.fullmatch(line.strip()) is not None
 
 
+_NO_DATELINE = Dateline(None, "none")
+
+
 def choose(clues: Iterable[Clue]) -> Dateline:
     """The dateline the strongest clue gives, with the others kept as evidence when they disagree.
 
@@ -248,7 +253,9 @@ def choose(clues: Iterable[Clue]) -> Dateline:
     """
     ranked = sorted(clues, key=lambda c: PRECEDENCE.index(c.where))
     if not ranked:
-        return Dateline(None, "none")
+        return _NO_DATELINE
+    if len(ranked) == 1:
+        return Dateline(ranked[0].date, "explicit", ranked[0].where, (ranked[0].evidence,))
     best = ranked[0]
     evidence = [best.evidence]
     for other in ranked[1:]:

@@ -26,19 +26,17 @@ suffix or a counter in path order, so they are stable from one build to the next
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from slugify import slugify
-
 from timeline.dateline import METADATA_FILE
 from timeline.model import Article, Problem
 from timeline.readers import jsonl, markdown, plaintext, sidecar
 from timeline.readers.encoding import NotText, decode
+from timeline.readers.ids import article_id, unique_id
 
 #: The largest article file read (see the module docstring for why 20 MB).
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -55,17 +53,13 @@ SUFFIXES: dict[str, Reader] = {
 STREAMED_SUFFIXES = (".jsonl",)
 
 
+__all__ = ["MAX_FILE_BYTES", "ReadResult", "article_id", "iter_files", "iter_folder", "read_folder"]
+
+
 @dataclass(frozen=True)
 class ReadResult:
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
-
-
-def article_id(relative_path: str) -> str:
-    """A URL-safe id derived from the file's path inside the articles folder."""
-    stem = relative_path.rsplit(".", 1)[0] if "." in relative_path.rsplit("/", 1)[-1] else relative_path
-    slug = slugify(stem, max_length=80, word_boundary=True)
-    return slug or "article-" + hashlib.sha1(relative_path.encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
 def _is_article_name(name: str) -> bool:
@@ -74,27 +68,34 @@ def _is_article_name(name: str) -> bool:
 
 
 def iter_files(folder: Path) -> Iterator[Path]:
-    """The candidate article files of a folder (links not yet checked), in path order.
+    """The candidate article files of a folder (links not yet checked), in path order."""
+    for _, path in _candidates(folder):
+        yield Path(path)
+
+
+def _candidates(folder: Path) -> list[tuple[str, str]]:
+    """(path relative to the folder with "/", full path) of each candidate, in path order.
 
     Links to folders are listed too (and refused later, with a Problem), never entered.
     """
-    found: list[tuple[str, Path]] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
+    found: list[tuple[str, str]] = []
+    top = os.fspath(folder)
+    for root, dirs, files in os.walk(top, followlinks=False):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        linked = [d for d in dirs if os.path.islink(os.path.join(root, d))]
-        for name in [*files, *linked]:
-            if name in linked or _is_article_name(name):
-                path = Path(root, name)
-                found.append((path.relative_to(folder).as_posix(), path))
-    found.sort(key=lambda item: item[0])
-    for _, path in found:
-        yield path
+        prefix = os.path.relpath(root, top).replace(os.sep, "/") + "/"
+        prefix = "" if prefix == "./" else prefix
+        for d in dirs:
+            if os.path.islink(os.path.join(root, d)):
+                found.append((prefix + d, os.path.join(root, d)))
+        found.extend((prefix + name, os.path.join(root, name)) for name in files if _is_article_name(name))
+    found.sort()
+    return found
 
 
-def _open(path: Path, folder_real: str, relative: str) -> int | Problem:
+def _open(path: str, folder_real: str, relative: str) -> int | Problem:
     """An open file descriptor for a regular article file inside the folder, or why not."""
-    target = str(path)
-    if path.is_symlink():
+    target = path
+    if os.path.islink(path):
         real = os.path.realpath(path)
         if os.path.commonpath([real, folder_real]) != folder_real:
             return Problem(relative, "is a symbolic link to something outside the articles folder; not read")
@@ -143,8 +144,7 @@ def _read_text_file(fd: int, relative: str) -> Iterator[Article | Problem]:
 def iter_folder(folder: Path) -> Iterator[Article | Problem]:
     """Every article of the folder and every problem, in path order, ids not yet unique."""
     folder_real = os.path.realpath(folder)
-    for path in iter_files(folder):
-        relative = path.relative_to(folder).as_posix()
+    for relative, path in _candidates(folder):
         opened = _open(path, folder_real, relative)
         if isinstance(opened, Problem):
             yield opened
@@ -169,7 +169,7 @@ def _load_sidecar(folder: Path) -> sidecar.Sidecar:
         path = folder / name
         if not path.exists() and not path.is_symlink():
             continue
-        opened = _open(path, os.path.realpath(folder), name)
+        opened = _open(os.fspath(path), os.path.realpath(folder), name)
         if isinstance(opened, Problem):
             return sidecar.Sidecar({}, (opened,))
         with os.fdopen(opened, "rb") as stream:
@@ -194,7 +194,7 @@ def read_folder(folder: Path) -> ReadResult:
             problems.append(item)
             continue
         article = item
-        unique = _unique_id(article, taken)
+        unique = unique_id(article, taken)
         if unique != article.id:
             article = replace(article, id=unique)
         taken.add(unique)
@@ -209,16 +209,3 @@ def read_folder(folder: Path) -> ReadResult:
         if key not in used_keys:
             problems.append(Problem(METADATA_FILE, f"{key[:80]!r} names no article in the folder; ignored"))
     return ReadResult(tuple(articles), tuple(problems))
-
-
-def _unique_id(article: Article, taken: set[str]) -> str:
-    """The article's id, or a variant of it no earlier article has."""
-    if article.id not in taken:
-        return article.id
-    with_suffix = slugify(article.path.replace("#", "-"), max_length=90)
-    if with_suffix and with_suffix not in taken:
-        return with_suffix
-    n = 2
-    while f"{article.id}-{n}" in taken:
-        n += 1
-    return f"{article.id}-{n}"

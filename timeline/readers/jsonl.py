@@ -15,12 +15,11 @@ import json
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from slugify import slugify
-
 from timeline.dateline import Clue
 from timeline.model import Article, Problem
 from timeline.readers import fields as article_fields
 from timeline.readers.assemble import assemble
+from timeline.readers.ids import safe_id
 
 MAX_LINE_PROBLEMS = 20
 
@@ -86,7 +85,7 @@ def _read_line(
     if not isinstance(text, str) or not text.strip():
         return Problem(where, "has no 'text' (the article's text is required)"), []
     fields, messages = article_fields.from_mapping(data, "")
-    ident = slugify(fields.id, max_length=80) if fields.id else ""
+    ident = safe_id(fields.id.lower()) if fields.id else ""
     article_id = ident or f"{id_base}-{number}"
     clues = [Clue("record", fields.date_written or "", fields.date)] if fields.date else []
     out = assemble(

@@ -79,6 +79,8 @@ class _Header:
 
 def _header_block(raw: str) -> _Header | None:
     """The header block that opens the file, if it has one (see the module docstring)."""
+    if " words" not in raw[: HEADER_MAX_LINES * HEADER_MAX_LINE].lower():
+        return None  # the cheap test first: most files have no header block
     lines = _first_lines(raw, HEADER_MAX_LINES)
     block: list[_Line] = []
     for line in lines:
