@@ -179,3 +179,23 @@ def test_folders_are_walked_in_path_order_and_hidden_ones_skipped(tmp_path: Path
     (tmp_path / ".cache" / "x.txt").write_text("Not an article.\n", encoding="utf-8")
     (tmp_path / "notes.csv").write_text("not,an,article\n", encoding="utf-8")
     assert [a.path for a in read_folder(tmp_path).articles] == ["a.txt", "b/z.txt"]
+
+
+def test_windows_line_endings(tmp_path: Path) -> None:
+    raw = "Headline\r\n\r\nBy X\r\n300 words\r\n6 September 2017\r\nThe Paper\r\nCopyright 2017\r\n\r\nBody.\r\n"
+    (tmp_path / "crlf.txt").write_bytes(raw.encode("utf-8"))
+    md = "---\r\ntitle: T\r\ndate: 2017-09-06\r\n---\r\n# Head\r\n\r\nBody.\r\n"
+    (tmp_path / "crlf.md").write_bytes(md.encode("utf-8"))
+    result = read_folder(tmp_path)
+    assert result.problems == ()
+    for article in result.articles:
+        assert (article.body, article.dateline.date) == ("Body.", dt.date(2017, 9, 6))
+        assert article.raw in (raw, md)
+    assert {a.title for a in result.articles} == {"Headline", "T"}
+
+
+def test_front_matter_in_a_text_file_is_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("---\ndate: 2017-09-06\nsource: Desk\n---\nBody.\n", encoding="utf-8")
+    [article] = read_folder(tmp_path).articles
+    assert (article.source, article.dateline.where, article.body) == ("Desk", "front matter", "Body.")
+    assert article.format == "text"

@@ -4,8 +4,8 @@ Front matter is the block between a first line ``---`` and the next ``---`` (or 
 line, parsed with python-frontmatter's YAML handler. Fields: ``title``, ``date``, ``source``,
 ``url``, ``author`` (others are ignored: front matter cannot steer templates or output paths).
 Values are read as plain strings (YAML's base loader), so ``date: 2017-02-30`` is reported as
-an impossible date instead of failing inside the YAML library. Without a ``title``, a first
-``# Heading`` line of the body is the title and not part of the body.
+an impossible date instead of failing inside the YAML library. A first ``# Heading`` line
+is a headline: not part of the body, and the title unless the front matter gives one.
 """
 
 from __future__ import annotations
@@ -53,24 +53,27 @@ def _front_matter(raw: str, path: str) -> tuple[dict[str, object], int, list[Pro
     return data, closing.end(), []
 
 
-def read(path: str, article_id: str, raw: str) -> Result:
+def has_front_matter(raw: str) -> bool:
+    """Whether the text opens with a front matter block (plain-text files may have one too)."""
+    return _OPEN.match(raw) is not None
+
+
+def read(path: str, article_id: str, raw: str, fmt: str = "markdown") -> Result:
     """The article of a Markdown file, with a Problem for anything in it that was unusable."""
     data, body_start, problems = _front_matter(raw, path)
     fields, messages = article_fields.from_mapping(data, "front matter")
     problems += [Problem(path, m) for m in messages]
     clues = [Clue("front matter", fields.date_written or "", fields.date)] if fields.date else []
     title = fields.title
-    if title is None:
-        start = skip_blank(raw, body_start)
-        heading = _HEADING.match(raw, start)
-        if heading:
-            title, body_start = normalize_title(heading["title"]), heading.end()
+    heading = _HEADING.match(raw, skip_blank(raw, body_start))
+    if heading:  # a headline, like a plain-text file's: not body, the title unless one is given
+        title, body_start = title or normalize_title(heading["title"]), heading.end()
     out = assemble(
         path=path,
         article_id=article_id,
         raw=raw,
         body_start=body_start,
-        fmt="markdown",
+        fmt=fmt,
         clues=clues,
         title=title,
         source=fields.source,

@@ -9,7 +9,8 @@ Three shapes are recognised, from the first lines of the file only:
   labelled lines ("HEADLINE:", "BYLINE:", "LENGTH:", "BODY:") are read by their label;
 * a **headline line**: one short line without a final full stop, followed by a blank line
   or by a wire dateline;
-* neither: the body starts at the first line (the seeds' Reuters files: the lead opens with
+* front matter (``---`` first line): read as in :mod:`.markdown`;
+* none of these: the body starts at the first line (the seeds' Reuters files: the lead opens with
   the wire dateline "BEIRUT (Reuters) -" and there is no headline, so ``title`` stays None;
   the site shows the lead instead of inventing a title).
 
@@ -30,6 +31,7 @@ from timeline.dateline import (
     parse_date,
 )
 from timeline.model import Problem
+from timeline.readers import markdown
 from timeline.readers.assemble import Result, assemble, skip_blank
 
 #: How far down a header block can reach, and how long its lines can be.
@@ -191,6 +193,8 @@ def _headline(raw: str) -> tuple[str | None, int]:
 
 def read(path: str, article_id: str, raw: str) -> Result:
     """The article of a plain-text file, with a Problem for anything in it that was unusable."""
+    if markdown.has_front_matter(raw):  # people put front matter in .txt files too
+        return markdown.read(path, article_id, raw, fmt="text")
     problems: list[Problem] = []
     clues: list[Clue] = []
     header = _header_block(raw)
