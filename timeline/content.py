@@ -23,7 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 Keys = frozenset[str]
 
@@ -125,7 +125,10 @@ def trim_attribution(text: str) -> str:
     trimmed = TRAILING_ATTRIBUTION.sub("", text).rstrip()
     if trimmed == text.rstrip():
         lead = LEADING_ATTRIBUTION.match(text)
-        if lead and len(text) - lead.end() >= 30:
+        rest_words = words(text[lead.end() :])[:1] if lead else []
+        # "X said in August it ..." dates the saying: the attribution is the event, keep it
+        opens_with_function_word = bool(rest_words) and rest_words[0] in STOPWORDS
+        if lead and len(text) - lead.end() >= 30 and not opens_with_function_word:
             rest = text[lead.end() :]
             trimmed = rest[0].upper() + rest[1:] if text[:1].isupper() else rest
     if len(keys(trimmed)) < 3:
@@ -147,6 +150,7 @@ class Weights:
 
     df: Mapping[str, int]
     total: int
+    table: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, signatures: Iterable[Keys]) -> Weights:
@@ -155,13 +159,17 @@ class Weights:
         for signature in signatures:
             counts.update(signature)
             total += 1
-        return cls(dict(counts), total)
+        table = {k: math.log(1.0 + (total + 1) / (n + 1)) for k, n in counts.items()}
+        return cls(dict(counts), total, table)
 
     def weight(self, k: str) -> float:
-        return math.log(1.0 + (self.total + 1) / (self.df.get(k, 0) + 1))
+        w = self.table.get(k)
+        return w if w is not None else math.log(1.0 + (self.total + 1) / (self.df.get(k, 0) + 1))
 
     def mass(self, signature: Keys) -> float:
-        return sum(self.weight(k) for k in signature)
+        table = self.table
+        unseen = math.log(2.0 + self.total)
+        return sum(table.get(k, unseen) for k in signature)
 
     def rarest(self, signature: Keys, n: int) -> list[str]:
         """The ``n`` keys of ``signature`` that say most: used to look candidates up."""

@@ -60,13 +60,15 @@ class Group:
     members: list[Candidate] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
     keys: frozenset[str] = frozenset()
+    mass: float = 0.0
 
-    def add(self, candidate: Candidate) -> None:
+    def add(self, candidate: Candidate, weights: content.Weights) -> None:
         """Add a member; the first few members' keys together say what the event is about."""
         self.members.append(candidate)
         self.articles.add(candidate.article)
         if len(self.members) <= MAX_MEMBERS_SCORED:
             self.keys = self.keys | candidate.keys
+            self.mass = weights.mass(self.keys)
 
 
 def _bucket(period: Period) -> str:
@@ -106,6 +108,7 @@ class _Index:
         """The group ``candidate`` most clearly belongs to among ``buckets``, if any reaches ``threshold``."""
         hits: Counter[int] = Counter()
         by_number: dict[int, Group] = {}
+        own = self.weights.mass(candidate.keys) or 1.0
         for k in candidate.keys:
             for bucket in buckets:
                 posting = self.postings.get((bucket, k), ())
@@ -122,7 +125,7 @@ class _Index:
                 continue
             if len(candidate.keys & group.keys) < MIN_SHARED_KEYS:
                 continue
-            score = content.overlap(candidate.keys, group.keys, self.weights)
+            score = self.weights.mass(candidate.keys & group.keys) / min(own, group.mass)
             if score >= threshold and (best is None or (score, -number) > best):
                 best, chosen = (score, -number), group
         return chosen
@@ -148,7 +151,7 @@ def group_candidates(candidates: Sequence[Candidate], weights: content.Weights) 
         if group is None:
             group = Group(len(groups), candidate.period, candidate.status)
             groups.append(group)
-        group.add(candidate)
+        group.add(candidate, weights)
         if len(group.members) <= MAX_MEMBERS_SCORED:
             index.add(group, candidate)
     return groups
@@ -157,6 +160,7 @@ def group_candidates(candidates: Sequence[Candidate], weights: content.Weights) 
 def link_conflicts(groups: Sequence[Group], weights: content.Weights) -> list[list[Group]]:
     """Day groups that are clearly one event told with different dates, as clusters."""
     parent = list(range(len(groups)))
+    span = {g.number: (g.period.start, g.period.end) for g in groups}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -177,9 +181,13 @@ def link_conflicts(groups: Sequence[Group], weights: content.Weights) -> list[li
         ]
         lead = g.members[0]
         other = index.best(lead, nearby, SAME_EVENT_OTHER_DATE, exclude=g)
-        if other is not None and not (g.articles & other.articles):
-            a, b = root(g.number), root(other.number)
+        if other is None or g.articles & other.articles:
+            continue
+        a, b = root(g.number), root(other.number)
+        first, last = min(span[a][0], span[b][0]), max(span[a][1], span[b][1])
+        if a != b and (last - first).days <= CONFLICT_WINDOW:  # no chains of near-dates
             parent[max(a, b)] = min(a, b)
+            span[min(a, b)] = (first, last)
     clusters: dict[int, list[Group]] = defaultdict(list)
     for g in groups:
         clusters[root(g.number)].append(g)
