@@ -182,7 +182,8 @@ def test_folders_are_walked_in_path_order_and_hidden_ones_skipped(tmp_path: Path
 
 
 def test_windows_line_endings(tmp_path: Path) -> None:
-    raw = "Headline\r\n\r\nBy X\r\n300 words\r\n6 September 2017\r\nThe Paper\r\nCopyright 2017\r\n\r\nBody.\r\n"
+    raw = "Headline\r\n\r\nBy X\r\n300 words\r\n6 September 2017\r\nThe Paper\r\nCopyright 2017\r\n"
+    raw += "\r\nBody.\r\n"
     (tmp_path / "crlf.txt").write_bytes(raw.encode("utf-8"))
     md = "---\r\ntitle: T\r\ndate: 2017-09-06\r\n---\r\n# Head\r\n\r\nBody.\r\n"
     (tmp_path / "crlf.md").write_bytes(md.encode("utf-8"))
