@@ -1,0 +1,47 @@
+"""Content keys: spelling variants and tokenized text compare equal; weights favour rare words."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import content
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("Deir al-Zor", "Deir Ezzour", "deir al-zor", "Dayr az-Zawr", "Deir ez-Zor"),
+        ("Hezbollah", "Hizballah", "hezbollah"),
+        ("broke the siege", "breaking a siege", "BREAK THE SIEGE"),
+    ],
+)
+def test_spelling_variants_have_the_same_keys(variants: tuple[str, ...]) -> None:
+    assert len({content.keys(v) for v in variants}) == 1
+
+
+def test_function_words_and_reporting_verbs_carry_no_content() -> None:
+    assert content.keys("it was said that they had been there") == frozenset()
+
+
+def test_rare_keys_weigh_more_than_common_ones() -> None:
+    weights = content.Weights.of(
+        [content.keys("syria army"), content.keys("syria siege"), content.keys("syria")]
+    )
+    assert weights.weight(content.key("siege") or "") > weights.weight(content.key("syria") or "")
+
+
+def test_overlap_is_one_when_one_signature_says_all_the_other_does() -> None:
+    a, b = (
+        content.keys("army broke siege Deir al-Zor"),
+        content.keys("the army broke the siege of Deir Ezzour city"),
+    )
+    weights = content.Weights.of([a, b])
+    assert content.overlap(a, b, weights) == pytest.approx(1.0)
+    assert content.overlap(a, content.keys("football cup final"), weights) == 0.0
+
+
+def test_wire_dateline_and_attribution_are_trimmed() -> None:
+    assert content.trim_wire_dateline("beirut ( reuters ) - the army advanced .") == "the army advanced ."
+    assert content.trim_attribution("Troops reached the besieged city on Tuesday, the army said.") == (
+        "Troops reached the besieged city on Tuesday."
+    )
