@@ -14,7 +14,7 @@ import pytest
 from timeline import export
 from timeline.config import Config
 from timeline.model import Problem
-from timeline.pipeline import build_timeline
+from timeline.pipeline import BuildError, build_timeline
 from timeline.readers import MAX_FILE_BYTES, jsonl, read_folder
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -224,3 +224,26 @@ def test_kept_bad_files_do_not_change_the_seeds_events(tmp_path: Path) -> None:
     for article in expected["articles"]:
         assert dates[article["id"]] == (article["dateline"]["date"], article["dateline"]["origin"])
     assert sorted(p.path for p in timeline.problems) == sorted(KEPT)
+
+
+def test_a_folder_of_only_bad_files_stops_the_build_naming_each(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "empty.txt").write_bytes(b"")
+    (tmp_path / "seeds" / "image.txt").write_bytes(BAD_FILES["image.txt"][0])
+    with pytest.raises(BuildError) as caught:
+        build_timeline(Config(project=tmp_path, cache=False, jobs=1))
+    assert "empty.txt: is empty" in str(caught.value)
+    assert "image.txt: looks like a binary file" in str(caught.value)
+
+
+def test_strict_refuses_articles_without_an_explicit_dateline(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "2017-09-05-dated.txt").write_text(
+        "The vote was held on Monday.\n", encoding="utf-8"
+    )
+    (tmp_path / "seeds" / "undated.txt").write_text("The vote was held on Monday.\n", encoding="utf-8")
+    with pytest.raises(BuildError, match=r"undated\.txt"):
+        build_timeline(Config(project=tmp_path, cache=False, jobs=1, strict=True))
+    (tmp_path / "seeds" / "timeline.yml").write_text("undated.txt:\n  date: 2017-09-04\n", encoding="utf-8")
+    timeline = build_timeline(Config(project=tmp_path, cache=False, jobs=1, strict=True))
+    assert {a.dateline.where for a in timeline.articles} == {"file name", "metadata"}
