@@ -37,7 +37,7 @@ def site(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Speed and memory figures, each beside a baseline measured in the same run."""
-    session.install("-e", ".[dask]")
+    session.install("-e", ".[dask]", "psutil", "dateparser")
     for script in sorted(os.listdir("bench")):
         if script.startswith("bench_") and script.endswith(".py"):
             args = ["--timebank", TIMEBANK] if os.path.isdir(TIMEBANK) else []
