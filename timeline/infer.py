@@ -202,8 +202,10 @@ def lead_is_newest(
     if lead is None or lead.period is None or lead.anchor != "dateline":
         return None
     for t in timexes:
-        later = t.start >= lead_sentence.end and places_event(t) and t.period is not None
-        if later and t.period.granularity <= Granularity.WEEK and t.period.start > lead.period.end:
+        p = t.period
+        if p is None or t.start < lead_sentence.end or not places_event(t):
+            continue
+        if p.granularity <= Granularity.WEEK and p.start > lead.period.end:
             return t
     return None
 
