@@ -247,3 +247,16 @@ def test_strict_refuses_articles_without_an_explicit_dateline(tmp_path: Path) ->
     (tmp_path / "seeds" / "timeline.yml").write_text("undated.txt:\n  date: 2017-09-04\n", encoding="utf-8")
     timeline = build_timeline(Config(project=tmp_path, cache=False, jobs=1, strict=True))
     assert {a.dateline.where for a in timeline.articles} == {"file name", "metadata"}
+
+
+def test_a_file_name_that_is_not_utf8_is_one_problem(tmp_path: Path) -> None:
+    (tmp_path / "fine.txt").write_text("The vote was held on Monday.\n", encoding="utf-8")
+    try:
+        with open(os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt"), "wb") as f:
+            f.write(b"The vote was held on Tuesday.\n")
+    except OSError:
+        pytest.skip("this file system only allows UTF-8 names")
+    result = read_folder(tmp_path)
+    assert [a.path for a in result.articles] == ["fine.txt"]
+    assert [str(p) for p in result.problems] == ["caf\\xe9.txt: has a name that is not valid UTF-8; not read"]
+    str(result.problems[0]).encode("utf-8")  # printable

@@ -69,27 +69,44 @@ def _is_article_name(name: str) -> bool:
 
 def iter_files(folder: Path) -> Iterator[Path]:
     """The candidate article files of a folder (links not yet checked), in path order."""
-    for _, path in _candidates(folder):
+    found, _ = _candidates(folder)
+    for _, path in found:
         yield Path(path)
 
 
-def _candidates(folder: Path) -> list[tuple[str, str]]:
-    """(path relative to the folder with "/", full path) of each candidate, in path order.
+def _shown(name: str) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 shown as escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _candidates(folder: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """(path relative to the folder with "/", full path) of each candidate, in path order, and
+    the folders that could not be listed and names that are not text.
 
     Links to folders are listed too (and refused later, with a Problem), never entered.
     """
     found: list[tuple[str, str]] = []
+    problems: list[Problem] = []
     top = os.fspath(folder)
-    for root, dirs, files in os.walk(top, followlinks=False):
+
+    def unlisted(e: OSError) -> None:
+        where = os.path.relpath(e.filename, top) if e.filename else top
+        problems.append(Problem(_shown(where.replace(os.sep, "/")), f"folder cannot be read: {e.strerror}"))
+
+    for root, dirs, files in os.walk(top, onerror=unlisted, followlinks=False):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         prefix = os.path.relpath(root, top).replace(os.sep, "/") + "/"
         prefix = "" if prefix == "./" else prefix
-        for d in dirs:
-            if os.path.islink(os.path.join(root, d)):
-                found.append((prefix + d, os.path.join(root, d)))
-        found.extend((prefix + name, os.path.join(root, name)) for name in files if _is_article_name(name))
+        linked = [d for d in dirs if os.path.islink(os.path.join(root, d))]
+        for name in [*linked, *(f for f in files if _is_article_name(f))]:
+            relative = prefix + name
+            if relative != _shown(relative):
+                # A name that is not UTF-8 could not be shown, linked or exported faithfully.
+                problems.append(Problem(_shown(relative), "has a name that is not valid UTF-8; not read"))
+                continue
+            found.append((relative, os.path.join(root, name)))
     found.sort()
-    return found
+    return found, problems
 
 
 def _open(path: str, folder_real: str, relative: str) -> int | Problem:
@@ -144,7 +161,9 @@ def _read_text_file(fd: int, relative: str) -> Iterator[Article | Problem]:
 def iter_folder(folder: Path) -> Iterator[Article | Problem]:
     """Every article of the folder and every problem, in path order, ids not yet unique."""
     folder_real = os.path.realpath(folder)
-    for relative, path in _candidates(folder):
+    found, problems = _candidates(folder)
+    yield from problems
+    for relative, path in found:
         opened = _open(path, folder_real, relative)
         if isinstance(opened, Problem):
             yield opened
@@ -183,7 +202,8 @@ def _load_sidecar(folder: Path) -> sidecar.Sidecar:
 def read_folder(folder: Path) -> ReadResult:
     """All articles of the folder, with unique ids and the metadata file applied, and all problems."""
     if not folder.is_dir():
-        return ReadResult((), (Problem(str(folder), "the articles folder does not exist"),))
+        why = "is not a folder" if folder.exists() else "does not exist"
+        return ReadResult((), (Problem(str(folder), f"the articles folder {why}"),))
     meta = _load_sidecar(folder)
     articles: list[Article] = []
     problems: list[Problem] = list(meta.problems)
