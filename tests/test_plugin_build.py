@@ -199,3 +199,27 @@ def test_own_nav_entry_for_the_timeline_is_respected(tmp_path: Path) -> None:
         r'<a href="([^"#]*)" class="nav-link[^"]*"', (tmp_path / "site" / "index.html").read_text()
     )
     assert links == [".", "history/timeline/"]
+
+
+def test_missing_articles_folder_is_a_clear_error(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from mkdocs.exceptions import Abort
+
+    project = demo_copy(tmp_path)
+    shutil.rmtree(project / "seeds")
+    with pytest.raises(Abort):
+        mkdocs_build(project / "mkdocs.yml", project / "site")
+    assert "timeline: articles: no folder" in caplog.text
+
+
+def test_timeline_build_with_other_articles_ignores_the_configured_folder(tmp_path: Path) -> None:
+    project = demo_copy(tmp_path)
+    (project / "seeds").rename(project / "other")
+    result = subprocess.run(
+        [sys.executable, "-m", "timeline", "build", "--articles", "other"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "timeline" / "index.html").is_file()

@@ -52,11 +52,16 @@ CSS_PAGE = "assets/timeline.css"
 
 
 class TimelinePluginConfig(base.Config):
-    """The plugin's options in mkdocs.yml, validated by MkDocs when the file is loaded."""
+    """The plugin's options in mkdocs.yml, validated by MkDocs when the file is loaded.
 
-    articles = c.Optional(c.Dir(exists=True))
+    ``articles`` and ``templates`` are folders relative to mkdocs.yml; they are checked when
+    the plugin builds the pages, not on load, so ``timeline build --articles OTHER`` (which
+    publishes the pages itself) works even where the configured folder is absent.
+    """
+
+    articles = c.Optional(c.Type(str))
     prefix = c.Type(str, default="timeline/")
-    templates = c.Optional(c.Dir(exists=True))
+    templates = c.Optional(c.Type(str))
     title = c.Optional(c.Type(str))
     strict = c.Type(bool, default=False)
     max_events_per_page = c.Type(int, default=200)
@@ -130,6 +135,11 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Nothing to set up; present so MkDocs keeps the plugin between serve rebuilds."""
 
+    def on_shutdown(self) -> None:
+        """MkDocs keeps this instance for the whole process (it is cached by name once it has
+        on_startup), so the hand-over from ``timeline build`` must not outlive its build."""
+        self._published = None
+
     def use_published(self, config: Config) -> None:
         """Called by ``timeline build``: the pages are already in ``config.docs_dir`` (with the
         manifest), made from ``config``; take them from there instead of generating them again."""
@@ -137,9 +147,13 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
 
     def timeline_config(self, config: MkDocsConfig) -> Config:
         """The plugin's options as the one typed :class:`Config` the core understands."""
-        if self.config.articles is None:
+        if not self.config.articles:
             raise PluginError("timeline: set the 'articles' option to the folder of articles")
         project = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        for option in ("articles", "templates"):
+            folder = self.config[option]
+            if folder and not (project / folder).is_dir():
+                raise PluginError(f"timeline: {option}: no folder {project / folder}")
         try:
             return Config(
                 project=project,
