@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from timeline.dateline import Clue, normalize_title
 from timeline.model import Problem
@@ -23,7 +23,7 @@ from timeline.readers.assemble import Result, assemble, skip_blank
 _OPEN = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$\n?", re.MULTILINE)
 _HEADING = re.compile(r"#[ \t]+(?P<title>[^\n]+?)[ \t#]*\r?(?:\n|\Z)")
-_YAML = frontmatter.YAMLHandler()
+_YAML = YAMLHandler()
 
 
 def _front_matter(raw: str, path: str) -> tuple[dict[str, object], int, list[Problem]]:

@@ -132,23 +132,23 @@ def _header_block(raw: str) -> _Header | None:
 
 def _labelled(raw: str, block: list[_Line], header: _Header) -> bool:
     """Read a labelled header ("HEADLINE: ...", "BODY:"); True when the block is one."""
-    found = {}
+    found: dict[str, tuple[str, _Line]] = {}
     for line in block:
         m = _LABEL.fullmatch(line.text)
         if m:
-            label = m["label"].upper()
-            found.setdefault(label, (m["value"].strip(), line))
+            found.setdefault(m["label"].upper(), (m["value"].strip(), line))
     if "BODY" not in found:
         return False
-    header.title = normalize_title(found.get("HEADLINE", found.get("TITLE", ("", None)))[0])
-    byline = found.get("BYLINE", found.get("AUTHOR", ("", None)))[0]
+
+    def first(*labels: str) -> str | None:
+        return next((found[label][0] for label in labels if found.get(label, ("",))[0]), None)
+
+    header.title = normalize_title(first("HEADLINE", "TITLE"))
+    byline = first("BYLINE", "AUTHOR")
     header.author = normalize_title(_BYLINE.sub(r"\g<name>", byline)) if byline else None
-    header.source = normalize_title(found.get("PUBLICATION", found.get("SOURCE", ("", None)))[0])
-    for label in ("DATE", "PUBLICATION-DATE"):
-        if label in found and found[label][0]:
-            header.date_line = found[label][0]
-            break
-    else:
+    header.source = normalize_title(first("PUBLICATION", "SOURCE"))
+    header.date_line = first("DATE", "PUBLICATION-DATE")
+    if header.date_line is None:
         # LexisNexis puts the publication, then the date, above the labelled lines.
         previous = None
         for line in block:
