@@ -122,3 +122,15 @@ def test_embed_project_builds_with_plugin_and_block(tmp_path: Path) -> None:
     page = (tmp_path / "site" / "background" / "index.html").read_text()
     assert page.count('<li class="tl-event"') >= 1 and "tl-empty" in page and "tl-error" not in page
     assert (tmp_path / "site" / "history" / "timeline" / "index.html").is_file()
+
+
+def test_source_filter_keeps_that_sources_events() -> None:
+    timeline = _MEMO.get(ROOT / "seeds")
+    sources = {a.id: a.source for a in timeline.articles}
+    wanted = next(s for s in sources.values() if s)
+    html = convert(f"```timeline\narticles: seeds\nsource: {wanted.lower()}\n```\n")
+    by_id = {e.id: e for e in timeline.events}
+    shown = re.findall(r'data-event="([^"]+)"', html)
+    assert shown
+    assert all(any(sources[a] == wanted for a in by_id[i].articles) for i in shown)
+    assert len(shown) < len(timeline.events) or len(set(sources.values())) == 1
