@@ -29,6 +29,7 @@ import io
 import json
 import math
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -110,14 +111,26 @@ def mb(n: float) -> str:
     return f"{n / 1e6:,.1f} MB"
 
 
-def extraction_rates(folder: Path, sample: int) -> tuple[float, float, int]:
-    """Articles/s on the first ``sample`` articles, one process and every core, no cache."""
+def cpu_seconds() -> float:
+    """CPU time of this process and its reaped children (the pool's workers, once joined)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def extraction_rates(folder: Path, sample: int) -> tuple[tuple[float, float], tuple[float, float], int]:
+    """(articles/s, CPU ms/article) on the first ``sample`` articles, one process and every
+    core, no cache. Equal CPU per article in both means the pool adds no work of its own, so
+    on an idle machine the speed-up is the number of cores; the wall-clock ratio is only that
+    when nobody else is using them."""
     articles = read_folder(folder).articles[:sample]
     config = Config(articles=folder, cache=False, quiet=True)
-    _, one = extract_with_stats(articles, config.with_(jobs=1))
+    figures = []
     jobs = default_jobs()
-    _, many = extract_with_stats(articles, config.with_(jobs=jobs))
-    return len(articles) / one.seconds, len(articles) / many.seconds, jobs
+    for n in (1, jobs):
+        cpu = cpu_seconds()
+        _, stats = extract_with_stats(articles, config.with_(jobs=n))
+        figures.append((len(articles) / stats.seconds, (cpu_seconds() - cpu) * 1000 / len(articles)))
+    return figures[0], figures[1], jobs
 
 
 def edit_one_article(folder: Path) -> Path:
@@ -168,9 +181,12 @@ def bench_size(
     say("corpus", f"{files:,} files, {mb(size)}, generated in {t[0]:.1f} s")
 
     n = min(count, sample)
-    one, many, jobs = extraction_rates(folder, n)
-    say(f"extraction, 1 process ({n:,}-article sample)", f"{one:,.1f} articles/s  ({load()})")
-    say(f"extraction, {jobs} processes (same sample)", f"{many:,.1f} articles/s  ({many / one:.2f}x)")
+    (one, one_cpu), (many, many_cpu), jobs = extraction_rates(folder, n)
+    say(f"extraction, 1 process ({n:,}-article sample)", f"{one:,.1f} articles/s, {one_cpu:.1f} CPU ms/art.")
+    say(
+        f"extraction, {jobs} processes (same sample)",
+        f"{many:,.1f} articles/s, {many_cpu:.1f} CPU ms/art.; {many / one:.2f}x  ({load()})",
+    )
 
     timeline_cmd = [sys.executable, "-m", "timeline", "build", "--articles", "articles", "--verbose"]
     seconds, peak, stderr = run_measured(timeline_cmd + ([] if with_site else ["--no-site"]), project)
