@@ -36,11 +36,12 @@ Groups = Mapping[str, Any]
 
 @dataclass(frozen=True)
 class Example:
-    """A text the rule must match in full and, given the dateline, the value it must yield."""
+    """A text the rule must match (all of it, or ``expression`` inside it) and the value it must yield."""
 
     text: str
     value: str
     dct: str = "2017-09-06"
+    expression: str | None = None
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,8 @@ def load(
         if rule.name in seen:
             raise GrammarError(f"duplicate rule name {rule.name!r}")
         seen.add(rule.name)
+        if not isinstance(rule.examples, tuple) or not all(isinstance(e, Example) for e in rule.examples):
+            raise GrammarError(f"rule {rule.name!r}: examples must be a tuple of Example")
         if rule.type not in ("DATE", "TIME", "DURATION", "SET"):
             raise GrammarError(f"rule {rule.name!r} has unknown type {rule.type!r}")
         compiled.append(compile_rule(rule, tables))

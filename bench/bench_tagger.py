@@ -1,0 +1,82 @@
+"""Throughput of the tagger against dateparser's search_dates on the same TimeBank texts.
+
+Prints characters per second for both and the ratio, then times hostile inputs of 1 MB
+("May may May ...", digits, spaces, nested parentheses, one long paragraph) beside 1 MB of
+ordinary articles, since tagging time must stay linear in text length.
+
+    python bench/bench_tagger.py --timebank /work/shared/data/timebank
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from pathlib import Path
+
+from timeline.temporal import tag
+from timeline.timeml import read_timeml, timeml_files
+
+
+def _rate(texts: list[tuple[str, object]], run: object) -> tuple[float, int, float]:
+    chars = sum(len(t) for t, _ in texts)
+    start = time.perf_counter()
+    for text, dct in texts:
+        run(text, dct)  # type: ignore[operator]
+    seconds = time.perf_counter() - start
+    return chars / seconds, chars, seconds
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--timebank", type=Path, required=True)
+    parser.add_argument("--dateparser-docs", type=int, default=25,
+                        help="dateparser is slow: measure it on this many documents (per-char rate)")
+    parser.add_argument("--hostile-mb", type=float, default=1.0)
+    args = parser.parse_args(argv)
+
+    docs = [read_timeml(p) for p in timeml_files([args.timebank])]
+    texts = [(d.text, d.dct) for d in docs]
+    tag(texts[0][0], texts[0][1])  # compile the grammar outside the timing
+    ours, chars, seconds = _rate(texts, tag)
+    print(f"timeline.tag      {ours / 1e6:8.3f} MB/s  ({chars} chars in {seconds:.2f} s, {len(texts)} docs)")
+
+    import datetime as dt
+
+    from dateparser.search import search_dates
+
+    def with_dateparser(text: str, dct: dt.date | None) -> object:
+        settings = {"RELATIVE_BASE": dt.datetime.combine(dct, dt.time())} if dct else {}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return search_dates(text, languages=["en"], settings=settings)
+
+    subset = texts[: args.dateparser_docs]
+    theirs, dchars, dseconds = _rate(subset, with_dateparser)
+    print(f"dateparser search {theirs / 1e6:8.3f} MB/s  ({dchars} chars in {dseconds:.2f} s, {len(subset)} docs)")
+    print(f"ratio             {ours / theirs:8.1f}x")
+
+    size = int(args.hostile_mb * 1_000_000)
+    ordinary = ("\n\n".join(t for t, _ in texts) * (size // chars + 1))[:size]
+    hostile = {
+        "ordinary articles": ordinary,
+        "one paragraph": ordinary.replace("\n", " "),
+        "May may May": ("May may May " * (size // 12 + 1))[:size],
+        "digits": ("1998" * (size // 4 + 1))[:size],
+        "spaces": " " * size,
+        "nested parens": ("(" * (size // 2) + ")" * (size // 2)),
+        "numbers and units": ("3 years 4 days 5 " * (size // 17 + 1))[:size],
+    }
+    base = None
+    for name, text in hostile.items():
+        start = time.perf_counter()
+        tag(text, dt.date(2017, 9, 6))
+        took = time.perf_counter() - start
+        base = base or took
+        print(f"{name:<18} {len(text) / 1e6:5.2f} MB  {took:6.2f} s  ({took / base:4.2f}x ordinary)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
