@@ -200,3 +200,19 @@ def test_front_matter_in_a_text_file_is_read(tmp_path: Path) -> None:
     [article] = read_folder(tmp_path).articles
     assert (article.source, article.dateline.where, article.body) == ("Desk", "front matter", "Body.")
     assert article.format == "text"
+
+
+def test_web_copy_header_headline_byline_and_date(tmp_path: Path) -> None:
+    raw = (
+        "Army breaks the siege\nBy Jo Smith\nPublished: September 6, 2017 10:32 GMT\n\n"
+        "BEIRUT (Reuters) - The army broke the siege on Tuesday.\n"
+    )
+    (tmp_path / "web.txt").write_text(raw, encoding="utf-8")
+    (tmp_path / "lead.txt").write_text("The army broke the siege\non Tuesday, the army said.\n\nMore.\n")
+    articles = {a.path: a for a in read_folder(tmp_path).articles}
+    web = articles["web.txt"]
+    assert (web.title, web.author, web.source) == ("Army breaks the siege", "Jo Smith", "Reuters")
+    assert (web.dateline.date, web.dateline.where) == (dt.date(2017, 9, 6), "header")
+    assert web.body.startswith("BEIRUT (Reuters)")
+    lead = articles["lead.txt"]
+    assert (lead.title, lead.body_start, lead.dateline.origin) == (None, 0, "none")

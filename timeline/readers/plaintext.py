@@ -7,6 +7,8 @@ Three shapes are recognised, from the first lines of the file only:
   publication ("The Wall Street Journal") and a copyright line, before the body. The word
   count is what tells a header block from an article that merely starts with short lines;
   labelled lines ("HEADLINE:", "BYLINE:", "LENGTH:", "BODY:") are read by their label;
+* a **web header**: a headline, an optional byline and a date line ("Published: 6 September
+  2017 10:32 GMT") as the opening paragraph, as text copied from a news site looks;
 * a **headline line**: one short line without a final full stop, followed by a blank line
   or by a wire dateline;
 * front matter (``---`` first line): read as in :mod:`.markdown`;
@@ -47,6 +49,12 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"by\s+(?P<name>\S.*)", re.IGNORECASE)
+#: What web pages put around a date line: "Published: 6 September 2017 10:32 GMT".
+_DATE_DECORATION = re.compile(
+    r"^(?:(?:published|updated|posted|date)(?:\s+on)?\s*:?\s*)|(?:[\s,/|·-]+\d{1,2}[:.]\d{2}\b.*)$",
+    re.IGNORECASE,
+)
+WEB_HEADER_MAX_LINES = 4
 
 
 @dataclass(frozen=True)
@@ -167,11 +175,50 @@ def _labelled(raw: str, block: list[_Line], header: _Header) -> bool:
     return True
 
 
+def _date_text(line: str) -> str:
+    """A date line without the words and the time of day web pages put around it."""
+    return _DATE_DECORATION.sub("", line).strip()
+
+
 def _looks_like_date(text: str) -> bool:
     try:
-        return parse_date(text) is not None
+        return parse_date(_date_text(text)) is not None
     except ImpossibleDate:
         return True
+
+
+def _web_header(raw: str) -> _Header | None:
+    """A headline, an optional byline and a date line as one opening paragraph (copied web pages).
+
+    Only that exact shape counts: every line after the headline must be a byline, a date line
+    or a time of day, so a lead paragraph is never taken for a header.
+    """
+    start = skip_blank(raw, 0)
+    lines = _first_lines(raw[: start + WEB_HEADER_MAX_LINES * (HEADLINE_MAX + 2)], WEB_HEADER_MAX_LINES + 1)
+    lines = [line for line in lines if line.start >= start]
+    paragraph = []
+    for line in lines:
+        if not line.text:
+            break
+        paragraph.append(line)
+    else:
+        return None  # no blank line after the opening paragraph
+    if not 2 <= len(paragraph) <= WEB_HEADER_MAX_LINES:
+        return None
+    title = paragraph[0].text
+    if len(title) > HEADLINE_MAX or title[-1] in ".:;," or find_wire_dateline(title):
+        return None
+    header = _Header(body_start=paragraph[-1].end + 1, title=normalize_title(title))
+    for line in paragraph[1:]:
+        if len(line.text) > HEADLINE_MAX:
+            return None
+        if header.author is None and (m := _BYLINE.fullmatch(line.text)):
+            header.author = normalize_title(m["name"])
+        elif header.date_line is None and _looks_like_date(line.text):
+            header.date_line = line.text
+        elif not is_time_line(line.text):
+            return None
+    return header if header.date_line else None
 
 
 def _headline(raw: str) -> tuple[str | None, int]:
@@ -197,12 +244,12 @@ def read(path: str, article_id: str, raw: str) -> Result:
         return markdown.read(path, article_id, raw, fmt="text")
     problems: list[Problem] = []
     clues: list[Clue] = []
-    header = _header_block(raw)
+    header = _header_block(raw) or _web_header(raw)
     if header is not None:
         title, author, source, body_start = header.title, header.author, header.source, header.body_start
         if header.date_line:
             try:
-                date = parse_date(header.date_line)
+                date = parse_date(_date_text(header.date_line))
             except ImpossibleDate as e:
                 problems.append(Problem(path, f"the header's date line {e}; it was ignored"))
             else:
