@@ -12,6 +12,7 @@ from timeline.dateline import (
     choose,
     file_name_clue,
     find_wire_dateline,
+    normalize_title,
     parse_date,
     wire_clue,
 )
@@ -135,3 +136,8 @@ def test_headline_needs_a_blank_line_or_a_wire_dateline_after_it() -> None:
     assert b.title is None
     [c] = plaintext.read("x.txt", "x", "  Dam  bursts in the north  \n\nThe dam burst on Monday.\n")
     assert c.title == "Dam bursts in the north" and c.body == "The dam burst on Monday."
+
+
+def test_titles_are_one_line_without_control_characters() -> None:
+    assert normalize_title("  Army\tbreaks \x1b[31msiege\x00\n again ") == "Army breaks [31msiege again"
+    assert normalize_title(" \n ") is None and normalize_title(None) is None

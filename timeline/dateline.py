@@ -264,9 +264,12 @@ def choose(clues: Iterable[Clue]) -> Dateline:
     return Dateline(best.date, "explicit", best.where, tuple(evidence))
 
 
+_CONTROLS = dict.fromkeys([*range(0x00, 0x20), *range(0x7F, 0xA0)], " ")
+
+
 def normalize_title(text: str | None) -> str | None:
-    """A title as one line with single spaces; ``None`` for nothing."""
+    """A title as one line with single spaces and no control characters; ``None`` for nothing."""
     if text is None:
         return None
-    title = " ".join(str(text).split())
+    title = " ".join(str(text).translate(_CONTROLS).split())
     return title or None
