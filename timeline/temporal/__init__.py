@@ -21,7 +21,7 @@ __all__ = ["Extraction", "Found", "english", "extract", "resolve", "tag"]
 @lru_cache(maxsize=1)
 def english() -> Grammar:
     """The English grammar, checked and compiled once."""
-    return load(en.RULES, en.TABLES, en.FUTURE_CUES, en.PAST_CUES)
+    return load(en.RULES, en.TABLES, en.FUTURE_CUES, en.PAST_CUES, en.STOP_WORDS)
 
 
 def extract(text: str, start: int = 0, end: int | None = None) -> Extraction:

@@ -64,7 +64,8 @@ def _number(surface: str) -> float:
 _NUMBER_ALTERNATION = "|".join(
     sorted((w.replace(" ", r"[\s-]+") for w in NUMBER_WORDS), key=lambda w: -len(w))
 )
-NUMBER = Token(rf"\d+(?:\.\d+)?|(?:{_NUMBER_ALTERNATION})(?![\w])", _number)
+NUMBER = Token(rf"\d+(?:\.\d+)?|(?:{_NUMBER_ALTERNATION})(?![\w])", _number,
+               frozenset(w for k in NUMBER_WORDS for w in k.split()) - {"a", "an", "of"}, digits=True)
 
 ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
            "last": 4, "final": 4}
@@ -111,10 +112,12 @@ SPOKEN_YEAR = Token(
     rf"(?:eighteen|nineteen)[\s-]+(?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     rf"(?:[\s-]+(?:{_UNITS_WORDS}))?|(?:{_TEEN_OR_TENS}))|two[\s-]+thousand(?:(?:\s+and)?[\s-]+(?:{_UNITS_WORDS}))?",
     _spoken_year,
+    frozenset({"eighteen", "nineteen", "thousand"}),
 )
 CENTURY_ORDINAL = Token(r"1[0-9]th|2[01](?:st|th)|(?:twentieth|nineteenth|eighteenth|twenty-first)",
                         lambda s: {"twentieth": 20, "nineteenth": 19, "eighteenth": 18,
-                                   "twenty-first": 21}.get(s.lower()) or int(s[:-2]))
+                                   "twenty-first": 21}.get(s.lower()) or int(s[:-2]),
+                        frozenset({"twentieth", "nineteenth", "eighteenth", "twenty"}), digits=True)
 
 TABLES = {
     "spoken_year": SPOKEN_YEAR, "century_ordinal": CENTURY_ORDINAL,
@@ -123,15 +126,22 @@ TABLES = {
     "plural_unit": PLURAL_UNIT, "calendar_unit": CALENDAR_UNIT, "num": NUMBER, "ordinal": ORDINAL,
     "relative": RELATIVE, "relative_day": RELATIVE_DAY, "position": POSITION, "approx": APPROX,
     "vague": VAGUE_AMOUNT, "reference": REFERENCE, "frequency": FREQUENCY,
-    "day": Token(r"3[01]|[12][0-9]|0?[1-9]", int),
-    "year": Token(r"1[6-9][0-9][0-9]|20[0-9][0-9]", int),
-    "decade_year": Token(r"1[6-9][0-9]0|20[0-9]0", int),
-    "short_decade": Token(r"[0-9]0", lambda s: 1900 + int(s)),
-    "mm": Token(r"1[0-2]|0?[1-9]", int),
-    "hour": Token(r"1[0-2]|0?[1-9]", int),
-    "hour24": Token(r"2[0-3]|[01][0-9]", int),
-    "minute": Token(r"[0-5][0-9]", int),
+    "day": Token(r"3[01]|[12][0-9]|0?[1-9]", int, digits=True),
+    "year": Token(r"1[6-9][0-9][0-9]|20[0-9][0-9]", int, digits=True),
+    "decade_year": Token(r"1[6-9][0-9]0|20[0-9]0", int, digits=True),
+    "short_decade": Token(r"[0-9]0", lambda s: 1900 + int(s), digits=True),
+    "mm": Token(r"1[0-2]|0?[1-9]", int, digits=True),
+    "hour": Token(r"1[0-2]|0?[1-9]", int, digits=True),
+    "hour24": Token(r"2[0-3]|[01][0-9]", int, digits=True),
+    "minute": Token(r"[0-5][0-9]", int, digits=True),
 }
+
+# Table words too common to point at an expression on their own.
+STOP_WORDS = frozenset(
+    "a an the some over in of about this last next past more less than at up to no just early late mid "
+    "earlier later around under only few many coming recent current previous following start end close "
+    "beginning middle roughly nearly almost least".split()
+)
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt sgt capt gov sen rep st jr sr inc corp co ltd no vs etc jan feb mar apr "
@@ -223,10 +233,10 @@ RULES: list[Rule] = [
          lambda g: Calendar(g.get("year") or g["spoken_year"], part=g["season"]), (Example("summer 1998", "1998-SU"),)),
     Rule("quarter", r"\b(?:the\s+(?!\w+-quarter))?@ordinal[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of\s+)?@year)?", "DATE",
          lambda g: Calendar(g.get("year"), part=f"Q{g['ordinal']}"),
-         (Example("the third quarter", "2017-Q3"), Example("third-quarter", "2017-Q3"))),
+         (Example("the third quarter", "2017-Q3"), Example("third-quarter", "2017-Q3")), triggers=('quarter',)),
     Rule("half", r"\b(?:the\s+)?(?P<which>first|second)[\s-]+half\b(?:\s+(?:of\s+)?@year)?", "DATE",
          lambda g: Calendar(g.get("year"), part="H1" if g["which"].lower() == "first" else "H2"),
-         (Example("the second half", "2017-H2"),)),
+         (Example("the second half", "2017-H2"),), triggers=('half',)),
     # --- weekdays and days around the dateline
     Rule("weekday", r"\b(?:(?:early|late|earlier|later)\s+)?(?:@relative\s+)?@weekday(?=\W|$)", "DATE",
          lambda g: WeekdayRef(g["weekday"], g.get("relative")),
@@ -240,7 +250,7 @@ RULES: list[Rule] = [
          (Example("yesterday", "2017-09-05"), Example("today", "2017-09-06"), Example("tomorrow", "2017-09-07")),
          mod=_position_mod),
     Rule("tonight", r"\btonight\b", "TIME", lambda g: Shift("day", 0, tod="NI"),
-         (Example("tonight", "2017-09-06TNI"),), priority=1),
+         (Example("tonight", "2017-09-06TNI"),), priority=1, triggers=('tonight',)),
     Rule("relative_day_tod", r"\b(?:@relative_day\s+@tod|this\s+@tod:this_tod)\b", "TIME",
          lambda g: Shift("day", g.get("relative_day", 0), tod=g.get("tod") or g["this_tod"]),
          (Example("yesterday afternoon", "2017-09-05TAF"), Example("this morning", "2017-09-06TMO"))),
@@ -273,11 +283,11 @@ RULES: list[Rule] = [
     Rule("reporting_quarter", r"\bthe\s+(?:(?P<ago>year[\s-]+(?:ago|earlier))[\s-]+|latest\s+|same\s+)?"
          r"(?:fiscal\s+)?(?:quarter|period)\b", "DATE",
          lambda g: ReportingQuarter(1 if g.get("ago") else 0),
-         (Example("the quarter", "2017-Q2"), Example("the year-ago quarter", "2016-Q2"))),
+         (Example("the quarter", "2017-Q2"), Example("the year-ago quarter", "2016-Q2")), triggers=('quarter', 'period')),
     Rule("year_ago_adjective", r"\b(?:year[\s-]+(?:ago|earlier))(?=\s)", "DATE",
-         lambda g: ReportingQuarter(1), (Example("year-earlier profit", "2016-Q2", expression="year-earlier"),)),
+         lambda g: ReportingQuarter(1), (Example("year-earlier profit", "2016-Q2", expression="year-earlier"),), triggers=('year',)),
     Rule("reference", r"\b@reference\b", "DATE", lambda g: Reference(g["reference"]),
-         (Example("now", "PRESENT_REF"), Example("recently", "PAST_REF"))),
+         (Example("now", "PRESENT_REF"), Example("recently", "PAST_REF")), triggers=('past', 'current', 'present')),
     # --- clock times
     Rule("clock", r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>a\.?m\.?|p\.?m\.?)(?!\w)", "TIME",
          lambda g: Shift("day", 0, tod="T%02d:%02d" % (
@@ -302,15 +312,15 @@ RULES: list[Rule] = [
     Rule("relative_year_quarter", r"\b(?P<rel>last|this|next)\s+year's\s+(?:@ordinal\s+)?quarter\b", "DATE",
          lambda g: Calendar(None, part=f"Q{g['ordinal']}" if g.get("ordinal") else "QX",
                             year_offset={"last": -1, "next": 1}.get(g["rel"].lower(), 0), year_from_anchor=True),
-         (Example("next year's first quarter", "2018-Q1"),)),
+         (Example("next year's first quarter", "2018-Q1"),), triggers=('quarter',)),
     Rule("year_quarter", r"\bthe\s+@year\s+(?:@ordinal\s+quarter|period)\b", "DATE",
          lambda g: Calendar(g["year"], part=f"Q{g['ordinal']}" if g.get("ordinal") else None),
          (Example("the 1988 second quarter", "1988-Q2"),)),
     Rule("vague_ago", r"\b@vague\s+@plural_unit\s+ago\b", "DATE", lambda g: Reference("PAST_REF"),
-         (Example("several years ago", "PAST_REF"),)),
+         (Example("several years ago", "PAST_REF"),), triggers=('ago',)),
     Rule("noon", r"\b(?P<word>noon|midnight)\b", "TIME",
          lambda g: Shift("day", 0, tod="T12:00" if g["word"].lower() == "noon" else "T24:00"),
-         (Example("noon", "2017-09-06T12:00"),)),
+         (Example("noon", "2017-09-06T12:00"),), triggers=('noon', 'midnight')),
     # --- durations
     Rule("duration", r"\b(?:@approx\s+)?(?:the\s+(?:(?:past|last|next|first|latest|previous)\s+)?(?![\w]+-))?"
          r"(?!an?\b)@num[\s-]+@unit(?:-old)?\b(?!\s+old\b)", "DURATION",

@@ -8,6 +8,8 @@ that made it and the tense cue nearest to it in its sentence.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from timeline.model import Sentence
@@ -54,7 +56,8 @@ def _groups(grammar: Grammar, compiled: CompiledRule, m: object) -> dict[str, ob
 def _direction(grammar: Grammar, text: str, sentence: Sentence, start: int, end: int) -> Direction | None:
     best: tuple[int, Direction] | None = None
     for pattern, direction in ((grammar.future_cues, "future"), (grammar.past_cues, "past")):
-        for cue in pattern.finditer(text, sentence.start, sentence.end):
+        # a bounded window keeps this linear even in a sentence a megabyte long
+        for cue in pattern.finditer(text, max(sentence.start, start - 150), min(sentence.end, end + 150)):
             if start <= cue.start() < end:
                 continue
             distance = start - cue.end() if cue.end() <= start else cue.start() - end
@@ -65,18 +68,57 @@ def _direction(grammar: Grammar, text: str, sentence: Sentence, start: int, end:
     return best[1] if best else None
 
 
+_TOKEN = re.compile(r"\w+")
+# How far a match may reach left and right of the word that triggered it.
+_LEFT, _RIGHT = 60, 80
+
+
+def _windows(grammar: Grammar, text: str, sentences: tuple[Sentence, ...]) -> dict[int, list[tuple[int, int, int]]]:
+    """Per rule, the (sentence, start, end) stretches around its trigger words, merged."""
+    starts = [s.start for s in sentences]
+    raw: dict[int, list[tuple[int, int, int]]] = {}
+    index, digit_rules = grammar.trigger_index, grammar.digit_rules
+    if not sentences:
+        return raw
+    for m in _TOKEN.finditer(text, sentences[0].start, sentences[-1].end):
+        word = m.group()
+        ids = digit_rules if word[0].isdigit() else index.get(word.lower())
+        if not ids:
+            continue
+        si = bisect_right(starts, m.start()) - 1
+        s = sentences[si]
+        if m.start() >= s.end:
+            continue
+        lo = max(s.start, m.start() - _LEFT)
+        hi = text.find(" ", min(s.end, m.end() + _RIGHT), s.end)
+        hi = s.end if hi < 0 else hi
+        for i in ids:
+            raw.setdefault(i, []).append((si, lo, hi))
+    merged: dict[int, list[tuple[int, int, int]]] = {}
+    for i, spans in raw.items():
+        out: list[tuple[int, int, int]] = []
+        for si, lo, hi in spans:  # already in text order
+            if out and out[-1][0] == si and lo <= out[-1][2]:
+                out[-1] = (si, out[-1][1], max(out[-1][2], hi))
+            else:
+                out.append((si, lo, hi))
+        merged[i] = out
+    return merged
+
+
 def extract_with(grammar: Grammar, text: str, start: int = 0, end: int | None = None,
                  abbreviations: frozenset[str] = frozenset()) -> Extraction:
+    """Split ``text[start:end]`` into sentences and apply every rule near its trigger words."""
     end = len(text) if end is None else end
     sentences = split_sentences(text, start, end, abbreviations)
-    found: list[Found] = []
-    for sentence in sentences:
-        candidates: list[tuple[int, int, int, int, Found]] = []
-        for order, compiled in enumerate(grammar.rules):
-            for m in compiled.regex.finditer(text, sentence.start, sentence.end):
+    per_sentence: dict[int, list[tuple[int, int, int, int, Found]]] = {}
+    for order, spans in sorted(_windows(grammar, text, sentences).items()):
+        compiled = grammar.rules[order]
+        rule = compiled.rule
+        for si, lo, hi in spans:
+            for m in compiled.regex.finditer(text, lo, hi):
                 if m.end() == m.start():
                     continue
-                rule = compiled.rule
                 try:
                     groups = _groups(grammar, compiled, m)
                     value = rule.make(groups)
@@ -84,8 +126,13 @@ def extract_with(grammar: Grammar, text: str, start: int = 0, end: int | None = 
                 except (KeyError, ValueError, TypeError):
                     continue
                 item = Found(m.start(), m.end(), m.group(), rule.type, value, rule.name, mod)
-                candidates.append((m.end() - m.start(), rule.priority, -m.start(), -order, item))
-        candidates.sort(key=lambda c: c[:4], reverse=True)
+                per_sentence.setdefault(si, []).append(
+                    (m.end() - m.start(), rule.priority, -m.start(), -order, item)
+                )
+    found: list[Found] = []
+    for si in sorted(per_sentence):
+        sentence = sentences[si]
+        candidates = sorted(set(per_sentence[si]), key=lambda c: c[:4], reverse=True)
         kept: list[Found] = []
         for *_, item in candidates:
             if all(item.end <= k.start or item.start >= k.end for k in kept):

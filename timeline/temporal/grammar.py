@@ -28,6 +28,8 @@ class Token:
 
     pattern: str
     convert: Callable[[str], Any]
+    words: frozenset[str] = frozenset()
+    digits: bool = False
 
 
 Table = Mapping[str, Any] | Token
@@ -60,6 +62,7 @@ class Rule:
     examples: tuple[Example, ...] = ()
     mod: Callable[[Groups], str | None] | None = None
     priority: int = 0
+    triggers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,8 @@ class Grammar:
     tables: Mapping[str, Table]
     future_cues: re.Pattern[str]
     past_cues: re.Pattern[str]
-    trigger: re.Pattern[str] = field(default=re.compile(r"(?!)"))
+    trigger_index: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    digit_rules: tuple[int, ...] = ()
 
     def normalize(self, table: str, surface: str) -> Any:
         t = self.tables[table]
@@ -122,13 +126,55 @@ def compile_rule(rule: Rule, tables: Mapping[str, Table]) -> CompiledRule:
     return CompiledRule(rule, regex, tuple(used))
 
 
+def _table_words(table: Table) -> tuple[set[str], bool]:
+    if isinstance(table, Token):
+        return set(table.words), table.digits
+    words: set[str] = set()
+    digits = False
+    for key in table:
+        for w in re.findall(r"\w+", key.lower()):
+            if w[0].isdigit():
+                digits = True
+            else:
+                words.add(w)
+    return words, digits
+
+
+def _index(
+    compiled: list[CompiledRule], tables: Mapping[str, Table], stop_words: frozenset[str]
+) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Which rules can match near which word: every match holds one of its rule's trigger words."""
+    index: dict[str, list[int]] = {}
+    digit_rules: list[int] = []
+    for i, c in enumerate(compiled):
+        words: set[str] = set()
+        digits = False
+        for _, table in c.tables:
+            w, d = _table_words(tables[table])
+            words |= w
+            digits = digits or d
+        words = (words - stop_words) | {w.lower() for w in c.rule.triggers}
+        if not words and not digits:
+            raise GrammarError(f"rule {c.rule.name!r} has no trigger word; give it triggers=(...)")
+        for w in words:
+            index.setdefault(w, []).append(i)
+        if digits:
+            digit_rules.append(i)
+    return {w: tuple(ids) for w, ids in index.items()}, tuple(digit_rules)
+
+
 def load(
     rules: tuple[Rule, ...] | list[Rule],
     tables: Mapping[str, Table],
     future_cues: str,
     past_cues: str,
+    stop_words: frozenset[str] = frozenset(),
 ) -> Grammar:
-    """Check and compile a grammar; raise :class:`GrammarError` naming the first bad rule."""
+    """Check and compile a grammar; raise :class:`GrammarError` naming the first bad rule.
+
+    ``stop_words`` are table words too common to point at a match on their own ("a", "the"):
+    a rule must have some other word in every match.
+    """
     seen: set[str] = set()
     compiled = []
     for rule in rules:
@@ -140,9 +186,12 @@ def load(
         if rule.type not in ("DATE", "TIME", "DURATION", "SET"):
             raise GrammarError(f"rule {rule.name!r} has unknown type {rule.type!r}")
         compiled.append(compile_rule(rule, tables))
+    index, digit_rules = _index(compiled, tables, stop_words)
     return Grammar(
         tuple(compiled),
         tables,
         re.compile(future_cues, re.IGNORECASE),
         re.compile(past_cues, re.IGNORECASE),
+        index,
+        digit_rules,
     )
