@@ -234,3 +234,18 @@ def test_an_impossible_date_in_one_article_does_not_stop_the_build(tmp_path: Pat
     result = run_timeline("export", "articles", "--format", "json", cwd=project)
     assert result.returncode == 0, result.stderr[-2000:]
     assert len(json.loads(result.stdout)["articles"]) == 2
+
+
+def test_the_html_check_catches_live_markup(tmp_path: Path) -> None:
+    """The checker works: each kind of attack in a page is reported."""
+    page = tmp_path / "p.html"
+    page.write_text(
+        '<p onclick="x()">a</p><img src="http://evil.example/i.png"><a href="&#106;avascript:alert(1)">b</a>'
+        '<script>alert(2)</script><iframe src=x></iframe><a href=" java\tscript:x">c</a>',
+        encoding="utf-8",
+    )
+    elements, _ = parse(page, tmp_path)
+    found = "\n".join(w for e in elements for w in live_markup(e, set()))
+    for expected in ("onclick", "<img> not from the theme", "evil.example", "inline script", "<iframe>"):
+        assert expected in found
+    assert found.count("script scheme") == 2
