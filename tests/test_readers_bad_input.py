@@ -260,3 +260,20 @@ def test_a_file_name_that_is_not_utf8_is_one_problem(tmp_path: Path) -> None:
     assert [a.path for a in result.articles] == ["fine.txt"]
     assert [str(p) for p in result.problems] == ["caf\\xe9.txt: has a name that is not valid UTF-8; not read"]
     str(result.problems[0]).encode("utf-8")  # printable
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        'http://x.example/"onmouseover="alert(1)',
+        "http://a b",
+        "data:x",
+    ],
+)
+def test_only_well_formed_http_addresses_are_kept(tmp_path: Path, url: str) -> None:
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": "Body.", "url": url}) + "\n", encoding="utf-8")
+    result = read_folder(tmp_path)
+    assert [a.url for a in result.articles] == [None]
+    assert [p.path for p in result.problems] == ["a.jsonl#1"]

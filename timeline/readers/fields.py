@@ -9,6 +9,7 @@ the article is still read.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from timeline.dateline import ImpossibleDate, normalize_title, parse_date
 
 KNOWN = ("title", "date", "source", "url", "author", "id")
 _URL_SCHEMES = ("http://", "https://")
+_NOT_IN_URLS = re.compile(r"[\s\"'<>`\\]")  # never in a well-formed address; escaped if needed
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,9 @@ def from_mapping(data: Mapping[str, object], where: str) -> tuple[Fields, list[s
     url = _text("url", data.get("url"), problems)
     if url is not None and not url.lower().startswith(_URL_SCHEMES):
         problems.append(f"url {url[:80]!r} is not an http(s) address; it was ignored")
+        url = None
+    elif url is not None and _NOT_IN_URLS.search(url):
+        problems.append(f"url {url[:80]!r} holds spaces, quotes or angle brackets; it was ignored")
         url = None
     date, written = None, None
     raw_date = data.get("date")
