@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from timeline.dateline import ImpossibleDate, normalize_title, parse_date
 
-KNOWN = ("title", "date", "source", "url", "author", "id")
 _URL_SCHEMES = ("http://", "https://")
 _NOT_IN_URLS = re.compile(r"[\s\"'<>`\\]")  # never in a well-formed address; escaped if needed
 
