@@ -37,6 +37,7 @@ from markdown.preprocessors import Preprocessor
 
 from timeline import dates
 from timeline.config import Config
+from timeline.engine import EngineError
 from timeline.export import source_of
 from timeline.model import Event, Timeline
 from timeline.pipeline import BuildError, build_timeline
@@ -197,7 +198,7 @@ class TimelineBlockPreprocessor(Preprocessor):
             if not options.articles.is_dir():
                 raise BlockError(f"'articles': no folder {options.articles}")
             html = render_block(_MEMO.get(options.articles), options)
-        except (BlockError, BuildError) as e:
+        except (BlockError, BuildError, EngineError) as e:
             log.warning("timeline block: %s", e)
             html = f'<div class="tl-block tl-error"><p>Timeline block: {html_text(e)}</p></div>'
         return "\n\n" + str(self.md.htmlStash.store(html)) + "\n\n"

@@ -203,7 +203,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         self.memo.last_extracted = None
         try:
             self.timeline = _build_timeline(self._timeline_config, self.memo)
-        except pipeline.BuildError as e:
+        except (pipeline.BuildError, engine.EngineError) as e:
             raise PluginError(f"timeline: {e}") from None
         for problem in self.timeline.problems:
             log.warning("timeline: %s", problem)
