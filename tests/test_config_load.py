@@ -55,3 +55,14 @@ def test_broken_mkdocs_yml_names_the_file(tmp_path: Path) -> None:
 
 def test_prefix_always_ends_with_a_slash() -> None:
     assert Config(prefix="history").prefix == "history/"
+
+
+@pytest.mark.parametrize(
+    ("written", "prefix"), [(None, "timeline/"), ("history", "history/"), ("/", ""), ("", "")]
+)
+def test_prefix_comes_from_the_plugin_options(tmp_path: Path, written: str | None, prefix: str) -> None:
+    option = "" if written is None else f"\n      prefix: '{written}'"
+    (tmp_path / "mkdocs.yml").write_text(
+        f"plugins:\n  - timeline:\n      articles: news{option}\n", encoding="utf-8"
+    )
+    assert load_project_config(tmp_path).prefix == prefix

@@ -43,14 +43,15 @@ class Config:
             raise ConfigError(f"engine must be 'local' or 'dask', not {self.engine!r}")
         if self.jobs is not None and self.jobs < 1:
             raise ConfigError("jobs must be at least 1")
-        if self.prefix and not self.prefix.endswith("/"):
-            object.__setattr__(self, "prefix", self.prefix + "/")
+        prefix = self.prefix.strip("/")
+        object.__setattr__(self, "prefix", prefix + "/" if prefix else "")
 
     def resolve(self, path: Path) -> Path:
         """A path from the configuration, relative to the project folder."""
         return path if path.is_absolute() else self.project / path
 
     def with_(self, **changes: Any) -> Config:
+        """A copy with the given options changed; ``None`` means "not given", keep the value."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
@@ -83,6 +84,7 @@ def load_project_config(project: Path, mkdocs_yml: Path | None = None) -> Config
             changes["title"] = str(options["title"])
         if "strict" in options:
             changes["strict"] = bool(options["strict"])
+        changes["prefix"] = str(options.get("prefix", "timeline/") or "")
         if options.get("max_events_per_page"):
             changes["max_events_per_page"] = int(options["max_events_per_page"])
     return config.with_(**changes)

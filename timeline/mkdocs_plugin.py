@@ -26,7 +26,6 @@ adds one nav entry (the timeline's home page); the other pages and nav entries s
 from __future__ import annotations
 
 import hashlib
-import inspect
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
@@ -113,13 +112,6 @@ class ExtractionMemo:
         return [self._by_key[key] for key in keys]
 
 
-def _build_timeline(config: Config, memo: ExtractionMemo) -> Timeline:
-    """The pipeline, with the plugin's memo as the extraction stage when the pipeline takes one."""
-    if "extract" in inspect.signature(pipeline.build_timeline).parameters:
-        return pipeline.build_timeline(config, extract=memo)  # type: ignore[call-arg]
-    return pipeline.build_timeline(config)
-
-
 class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
     """Adds the timeline's pages to an MkDocs build; see the module docstring."""
 
@@ -202,7 +194,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         assert self._timeline_config is not None
         self.memo.last_extracted = None
         try:
-            self.timeline = _build_timeline(self._timeline_config, self.memo)
+            self.timeline = pipeline.build_timeline(self._timeline_config, extract=self.memo)
         except (pipeline.BuildError, engine.EngineError) as e:
             raise PluginError(f"timeline: {e}") from None
         for problem in self.timeline.problems:

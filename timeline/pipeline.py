@@ -8,7 +8,8 @@ order is written down.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from timeline import temporal
 from timeline.config import Config
@@ -24,8 +25,15 @@ class BuildError(Exception):
     """The build cannot go on; the message says why and names the file."""
 
 
-def build_timeline(config: Config) -> Timeline:
-    """Read the articles folder and return the merged, ordered timeline."""
+Extractor = Callable[[Sequence[Article], Config], Sequence[temporal.Extraction]]
+
+
+def build_timeline(config: Config, extract: Extractor = extract_all) -> Timeline:
+    """Read the articles folder and return the merged, ordered timeline.
+
+    ``extract`` runs the per-article extraction stage; the MkDocs plugin passes one that keeps
+    results between rebuilds of ``mkdocs serve``.
+    """
     folder = config.resolve(config.articles)
     read = read_folder(folder)
     if not read.articles:
@@ -36,7 +44,7 @@ def build_timeline(config: Config) -> Timeline:
         undated = [a.path for a in read.articles if a.dateline.origin != "explicit"]
         if undated:
             raise BuildError("--strict: no explicit dateline in " + ", ".join(undated))
-    extractions = extract_all(read.articles, config)
+    extractions = extract(read.articles, config)
     datelines = infer_datelines(read.articles, extractions)
     analyses = tuple(
         ArticleAnalysis(a, x.sentences, temporal.resolve(x, datelines[a.id].date))
@@ -48,8 +56,6 @@ def build_timeline(config: Config) -> Timeline:
 
 
 def _with_datelines(articles: Sequence[Article], datelines: dict[str, Dateline]) -> list[Article]:
-    from dataclasses import replace
-
     return [replace(a, dateline=datelines[a.id]) for a in articles]
 
 
