@@ -3,7 +3,7 @@
 * ``build_site(project, articles, theme=...)`` runs the real stages (read ... merge, render,
   publish, MkDocs) into ``project/site_src`` and ``project/site`` and returns a :class:`BuiltSite`;
 * ``seeds_site`` / ``seeds_material_site``: the demo articles built once per session with MkDocs'
-  built-in theme and with Material;
+  built-in theme and with Material; ``corpus_site``: 300 generated articles, built once;
 * ``serve``: a function serving a folder over HTTP on 127.0.0.1 (a free port, a thread), stopped
   at the end of the test;
 * ``browser``: Debian's Chromium through Playwright, once per session. Skipped with a hint when
@@ -89,7 +89,11 @@ def build_site(
                 "site_name": title,
                 "docs_dir": "site_src",
                 "site_dir": "site",
-                "theme": {"name": theme},
+                # Material fetches Google Fonts and the built-in theme highlight.js from a CDN
+                # unless told not to; a test site stays on 127.0.0.1.
+                "theme": {"name": theme, "font": False}
+                if theme == "material"
+                else {"name": theme, "highlightjs": False},
                 "plugins": ["search"],
                 "extra_css": [CSS_PAGE],
                 "nav": nav(),
@@ -131,6 +135,20 @@ def seeds_material_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     project = tmp_path_factory.mktemp("seeds-material")
     shutil.copytree(SEEDS, project / "seeds")
     return build_site(project, project / "seeds", theme="material", title="Deir al-Zor, September 2017")
+
+
+CORPUS_SIZE = 300
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """A generated corpus of :data:`CORPUS_SIZE` articles (the seeds' text under shifted
+    datelines, from :mod:`timeline.synth`), built once with the built-in theme."""
+    from timeline import synth
+
+    project = tmp_path_factory.mktemp("corpus-site")
+    synth.write_text_corpus(project / "articles", synth.load_sources(SEEDS), CORPUS_SIZE)
+    return build_site(project, project / "articles", title="Generated corpus")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -100,7 +100,7 @@ def test_a_small_timeline_is_one_page_grouped_by_year_then_month() -> None:
     pages = render_pages(_timeline(40, per_day=1), "T")
     page = pages["timeline.md"]
     assert not any(p.startswith("timeline/") for p in pages)
-    assert page.index("## 2016") < page.index("### January 2016") < page.index("### February 2016")
+    assert page.index("## Year 2016") < page.index("### January 2016") < page.index("### February 2016")
     assert [page.index(f'id="e-{i:05d}"') for i in range(40)] == sorted(
         page.index(f'id="e-{i:05d}"') for i in range(40)
     )

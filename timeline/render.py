@@ -18,6 +18,7 @@ byte-identical.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 from collections.abc import Mapping, Sequence
@@ -101,6 +102,7 @@ def page_url(path: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
+@functools.lru_cache(maxsize=4096)
 def href(from_page: str, to_page: str, anchor: str = "", directory_urls: bool = True) -> str:
     """A relative link from one generated page to another (or to an asset), as MkDocs would write it."""
     source = page_url(from_page, directory_urls)
@@ -282,16 +284,19 @@ class _Site:
                 groups[-1] = Group(heading, (*groups[-1].events, view))
             else:
                 groups.append(Group(heading, (view,)))
-        return tuple(Year(y, tuple(g)) for y, g in years)
+        return tuple(Year(f"Year {y}", tuple(g)) for y, g in years)
 
 
 def _group_heading(event: Event) -> str:
-    """Events dated to a month or finer go under their month; longer periods under their own name."""
+    """Events dated to a month or finer go under their month; longer periods under their own name.
+
+    No heading starts with a digit: MkDocs' built-in theme looks the heading ids up with
+    ``querySelector``, which rejects an id such as "#2017"."""
     p = event.period
     if p.granularity <= dates.Granularity.MONTH:
         return dates.label(dates.month(p.start.year, p.start.month))
     if p.granularity is dates.Granularity.YEAR:
-        return f"{p.start.year} as a whole"
+        return f"All of {p.start.year}"
     return dates.label(p)
 
 
@@ -539,6 +544,10 @@ def render_pages(
             ),
         )
 
+    counts: dict[str, int] = {}
+    for e in events:
+        for a in e.articles:
+            counts[a] = counts.get(a, 0) + 1
     for analysis in sorted(timeline.analyses, key=lambda a: a.article.id):
         path = site.article_path(analysis.article.id)
         article = analysis.article
@@ -551,15 +560,10 @@ def render_pages(
             label=article_label(article),
             dateline_how=dateline_how(article),
             paragraphs=article_paragraphs(analysis, site, path),
-            event_count=sum(1 for e in events if article.id in e.articles),
+            event_count=counts.get(article.id, 0),
         )
 
     path = site.path("sources.md")
-    counts = {a.id: 0 for a in timeline.articles}
-    for e in events:
-        for a in e.articles:
-            if a in counts:
-                counts[a] += 1
     pages[path] = env.get_template("sources.md.j2").render(
         base,
         page=path,
@@ -568,7 +572,11 @@ def render_pages(
             (
                 name,
                 tuple(
-                    (NavLink(article_label(a), site.link(path, site.article_path(a.id))), a, counts[a.id])
+                    (
+                        NavLink(article_label(a), site.link(path, site.article_path(a.id))),
+                        a,
+                        counts.get(a.id, 0),
+                    )
                     for a in group
                 ),
             )
