@@ -185,3 +185,12 @@ def test_cli_writes_each_format(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         assert out.stat().st_size > 0
     assert icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+
+
+def test_json_carries_dateline_source_and_conflicts(seed_timeline: Timeline) -> None:
+    data = json.loads(export.render(seed_timeline, "json"))
+    for article, written in zip(seed_timeline.articles, data["articles"], strict=True):
+        assert written["dateline"]["where"] == article.dateline.where
+        assert {"url", "author"} <= written.keys()
+    for event, written in zip(seed_timeline.events, data["events"], strict=True):
+        assert [c["value"] for c in written["conflicts"]] == [c.period.value for c in event.conflicts]

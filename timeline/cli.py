@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import click
 
 from timeline.config import Config, ConfigError, load_project_config
+from timeline.model import Problem
 
 
 def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
@@ -20,6 +21,12 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def _warn(config: Config, problems: Sequence[Problem]) -> None:
+    """One line per unusable input, naming the file as the user would type it."""
+    for problem in problems:
+        click.echo(f"warning: {(config.articles / problem.path).as_posix()}: {problem.message}", err=True)
 
 
 @click.group()
@@ -132,8 +139,7 @@ def build(
         timeline = generate(config)
     except (BuildError, EngineError) as e:
         raise click.ClickException(str(e)) from None
-    for problem in timeline.problems:
-        click.echo(f"warning: {problem}", err=True)
+    _warn(config, timeline.problems)
     click.echo(
         f"{len(timeline.events)} events from {len(timeline.articles)} articles written to {config.docs_dir}",
         err=True,
@@ -208,8 +214,7 @@ def export(articles: Path, fmt: str, output: Path | None, strict: bool | None, *
         timeline = build_timeline(config)
     except (BuildError, EngineError) as e:
         raise click.ClickException(str(e)) from None
-    for problem in timeline.problems:
-        click.echo(f"warning: {problem}", err=True)
+    _warn(config, timeline.problems)
     text = render(timeline, fmt, config.title)
     if output:
         with output.open("w", encoding="utf-8", newline="") as f:

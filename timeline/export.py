@@ -50,10 +50,13 @@ def _article(article: Article) -> dict[str, Any]:
         "path": article.path,
         "title": article.title,
         "source": article.source,
+        "url": article.url,
+        "author": article.author,
         "dateline": {
             "date": d.date.isoformat() if d.date else None,
             "origin": d.origin,
             "evidence": list(d.evidence),
+            "where": d.where,
         },
     }
 
@@ -69,6 +72,16 @@ def _event(event: Event) -> dict[str, Any]:
         "text": event.text,
         "status": event.status,
         "mentions": [_mention(m) for m in event.mentions],
+        "conflicts": [
+            {
+                "value": c.period.value,
+                "start": c.period.start.isoformat(),
+                "end": c.period.end.isoformat(),
+                "granularity": c.period.granularity.label,
+                "articles": list(c.articles),
+            }
+            for c in event.conflicts
+        ],
     }
 
 
