@@ -31,6 +31,7 @@ import math
 import os
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -58,7 +59,13 @@ docs_dir: site_src
 site_dir: site
 theme:
   name: mkdocs
+plugins:
+  - timeline:
+      articles: articles
+      prefix: timeline/
 """
+"""The timeline under a prefix, so the plugin keeps it to one nav entry: at the site root every
+article page would sit in MkDocs' automatic nav and every page would list every other."""
 
 
 def load() -> str:
@@ -78,28 +85,47 @@ def timer() -> Iterator[list[float]]:
     box.append(time.perf_counter() - start)
 
 
-def run_measured(args: Sequence[str], cwd: Path) -> tuple[float, int, str]:
-    """Wall seconds, peak summed RSS of the process tree (bytes) and stderr of a command."""
+class Measured:
+    """A command's wall time, the peak summed RSS of its process tree, its stderr, and whether
+    it finished inside the time budget (a command over budget is killed with its workers)."""
+
+    def __init__(self, seconds: float, peak: int, stderr: str, finished: bool) -> None:
+        self.seconds, self.peak, self.stderr, self.finished = seconds, peak, stderr, finished
+
+    def time(self) -> str:
+        return (
+            f"{self.seconds:,.2f} s" if self.finished else f"did not finish in {self.seconds:,.0f} s (killed)"
+        )
+
+
+def run_measured(args: Sequence[str], cwd: Path, budget: float) -> Measured:
     start = time.perf_counter()
+    finished = True
     with tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen(list(args), cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen(
+            list(args), cwd=cwd, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True
+        )
         peak = 0
         parent = psutil.Process(proc.pid)
         while proc.poll() is None:
             with contextlib.suppress(psutil.Error):
-                tree = [parent, *parent.children(recursive=True)]
                 total = 0
-                for p in tree:
+                for p in [parent, *parent.children(recursive=True)]:
                     with contextlib.suppress(psutil.Error):
                         total += p.memory_info().rss
                 peak = max(peak, total)
+            if time.perf_counter() - start > budget:
+                os.killpg(proc.pid, signal.SIGKILL)  # our own session: the command and its workers
+                proc.wait()
+                finished = False
+                break
             time.sleep(0.1)
         seconds = time.perf_counter() - start
         err.seek(0)
         stderr = err.read()
-    if proc.returncode != 0:
+    if finished and proc.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}):\n{stderr[-3000:]}")
-    return seconds, peak, stderr
+    return Measured(seconds, peak, stderr, finished)
 
 
 def tree_size(folder: Path) -> tuple[int, int]:
@@ -141,32 +167,54 @@ def edit_one_article(folder: Path) -> Path:
     return target
 
 
-def warm_rebuild(config: Config) -> dict[str, float]:
-    """One rebuild in a process that has built before (as under ``mkdocs serve``): the whole
-    ``generate`` (build, render, publish), then its parts timed again one by one."""
+def warm_rebuild(config: Config) -> None:
+    """One rebuild in a process that has built before (as under ``mkdocs serve``). Its parts are
+    timed first, cheapest first, then the whole ``generate`` (build, render, publish); each
+    figure goes to stderr as a JSON line as soon as it is known, so a killed run keeps them."""
     from timeline.site import generate, site_pages
 
-    times: dict[str, float] = {}
-    with timer() as t:
-        generate(config)
-    times["generate: extraction + rendering + publishing"] = t[0]
+    def report(stage: str, seconds: float) -> None:
+        print(json.dumps({stage: seconds}), file=sys.stderr, flush=True)
+
     with timer() as t:
         articles = read_folder(config.resolve(config.articles)).articles
-    times["  read the folder"] = t[0]
+    report("  read the folder", t[0])
     with timer() as t:
         extract_with_stats(articles, config)
-    times["  extract (all from the cache)"] = t[0]
+    report("  extract (the edited article; the rest from the cache)", t[0])
     with timer() as t:
         timeline = build_timeline(config)
-    times["  whole pipeline (read .. merge)"] = t[0]
+    report("  whole pipeline (read .. merge)", t[0])
     with timer() as t:
         site_pages(timeline, config)
-    times["  render the pages"] = t[0]
-    return times
+    report("  render the pages", t[0])
+    edit_one_article(config.resolve(config.articles))
+    with timer() as t:
+        generate(config)
+    report(GENERATE, t[0])
+
+
+GENERATE = "generate after another edit: extraction + rendering + publishing"
+
+
+def warm_rebuild_main(project: Path) -> int:
+    """``--warm-rebuild PROJECT``: build once to warm up, edit one article, time the rebuild;
+    the stage times go to stderr as one JSON line (run in a subprocess, under the budget)."""
+    config = Config(project=project, articles=Path("articles"), quiet=True)
+    build_timeline(config)
+    edit_one_article(project / "articles")
+    warm_rebuild(config)
+    return 0
 
 
 def bench_size(
-    count: int, work: Path, sources: list[synth.Source], sample: int, keep: bool, with_site: bool
+    count: int,
+    work: Path,
+    sources: list[synth.Source],
+    sample: int,
+    keep: bool,
+    with_site: bool,
+    budget: float,
 ) -> dict[str, float]:
     project = work / f"corpus-{count}"
     if project.exists():
@@ -189,39 +237,53 @@ def bench_size(
     )
 
     timeline_cmd = [sys.executable, "-m", "timeline", "build", "--articles", "articles", "--verbose"]
-    seconds, peak, stderr = run_measured(timeline_cmd + ([] if with_site else ["--no-site"]), project)
-    extracted = _extraction_note(stderr)
+    cold = run_measured(timeline_cmd + ([] if with_site else ["--no-site"]), project, budget)
+    extracted = _extraction_note(cold.stderr)
     what = "end to end" if with_site else "WITHOUT MkDocs (--no-site; see the probe)"
-    say(f"cold `timeline build` {what}", f"{seconds:,.1f} s  ({load()})")
+    say(f"cold `timeline build` {what}", f"{cold.time()}  ({load()})")
     if extracted:
         say(
             f"  extraction inside it ({jobs} processes)",
             f"{count / extracted:,.1f} articles/s, {extracted:.1f} s",
         )
-    say("  peak memory (build + workers)", mb(peak))
+    say("  peak memory (build + workers)", mb(cold.peak))
     md_files, md_size = tree_size(project / "site_src")
-    html_files, html_size = tree_size(project / "site")
     say("Markdown written", f"{md_files:,} files, {mb(md_size)}")
-    say("HTML site", f"{html_files:,} files, {mb(html_size)}")
-
-    edit_one_article(folder)
-    config = Config(project=project, articles=Path("articles"), quiet=True)
-    build_timeline(config)  # warm this process's imports and the grammar, as a serving process is
-    edit_one_article(folder)
-    warm = warm_rebuild(config)
-    warm_total = next(iter(warm.values()))
-    say("rebuild after one edit, warm process", f"{warm_total:.2f} s (extraction + rendering)")
-    for stage, took in warm.items():
-        say(f"  {stage}", f"{took:.2f} s")
-    edit_one_article(folder)
-    fresh_seconds, _, _ = run_measured([*timeline_cmd, "--no-site"], project)
-    say("rebuild after one edit, fresh `build --no-site`", f"{fresh_seconds:.2f} s")
     if with_site:
-        mk_seconds, _, _ = run_measured([sys.executable, "-m", "mkdocs", "build", "-q"], project)
-        say("  MkDocs build of the changed site (separate)", f"{mk_seconds:.1f} s")
+        html_files, html_size = tree_size(project / "site")
+        say("HTML site", f"{html_files:,} files, {mb(html_size)}")
+
+    warm = run_measured([sys.executable, __file__, "--warm-rebuild", str(project)], project, budget)
+    times: dict[str, float] = {}
+    for line in warm.stderr.splitlines():
+        if line.startswith("{"):
+            times.update(json.loads(line))
+    warm_total = times.pop(GENERATE, float("nan"))
+    say("rebuild after one edit, warm process", f"{warm_total:.2f} s" if warm.finished else warm.time())
+    for stage, took in times.items():
+        say(f"  {stage}", f"{took:.2f} s")
+    if not cold.finished:
+        say("fresh rebuild and MkDocs rebuild", "skipped: the cold build did not finish")
+        return {
+            "end_to_end": float("nan"),
+            "peak": cold.peak,
+            "warm_rebuild": warm_total,
+            "speedup": many / one,
+        }
+    edit_one_article(folder)
+    fresh = run_measured([*timeline_cmd, "--no-site"], project, budget)
+    say("rebuild after one edit, fresh `build --no-site`", fresh.time())
+    if with_site:
+        mk = run_measured([sys.executable, "-m", "mkdocs", "build", "-q"], project, budget)
+        say("  MkDocs build of the changed site (separate)", mk.time())
     if not keep:
         shutil.rmtree(project, ignore_errors=True)
-    return {"end_to_end": seconds, "peak": peak, "warm_rebuild": warm_total, "speedup": many / one}
+    return {
+        "end_to_end": cold.seconds if cold.finished else float("nan"),
+        "peak": cold.peak,
+        "warm_rebuild": warm_total,
+        "speedup": many / one,
+    }
 
 
 def _extraction_note(stderr: str) -> float | None:
@@ -287,7 +349,7 @@ def _probe_build(work: Path, n: int, mode: str) -> float:
     (project / "mkdocs.yml").write_text(
         f"site_name: probe\ntheme:\n  name: mkdocs\n{quiet_links}{nav}", encoding="utf-8"
     )
-    seconds, _, _ = run_measured([sys.executable, "-m", "mkdocs", "build", "-q"], project)
+    seconds = run_measured([sys.executable, "-m", "mkdocs", "build", "-q"], project, 3600).seconds
     shutil.rmtree(project, ignore_errors=True)
     return seconds
 
@@ -306,7 +368,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="run MkDocs in the cold build only up to this size (bigger: --no-site, said so)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the corpora and sites")
+    parser.add_argument("--budget", type=float, default=1800, help="seconds before a command is killed")
+    parser.add_argument("--warm-rebuild", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.warm_rebuild:
+        return warm_rebuild_main(args.warm_rebuild)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     work = args.workdir or Path(tempfile.mkdtemp(prefix="timeline-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -314,7 +380,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"timeline scale bench: {default_jobs()} cores, sizes {sizes}, {len(sources)} source articles")
     print("targets: " + "; ".join(f"{k} {v}" for k, v in TARGETS.items()))
     results = {
-        count: bench_size(count, work, sources, args.sample, args.keep, count <= args.site_up_to)
+        count: bench_size(count, work, sources, args.sample, args.keep, count <= args.site_up_to, args.budget)
         for count in sizes
     }
     tagger_vs_dateparser(args.timebank)
