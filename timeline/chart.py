@@ -94,11 +94,11 @@ def events_chart(events: Sequence[Event], *, width: int = 640, height: int = 180
         f'role="img" aria-labelledby="tl-chart-title tl-chart-desc" preserveAspectRatio="xMinYMin meet">',
         f'<title id="tl-chart-title">Events per {per}</title>',
         f'<desc id="tl-chart-desc">{html.escape(desc)}</desc>',
-        f'<line class="tl-chart-axis" x1="{left}" y1="{head + plot_h}" x2="{width - 8}" y2="{head + plot_h}"/>',
+        f'<line class="tl-chart-axis" x1="{left}" y1="{head + plot_h}" '
+        f'x2="{width - 8}" y2="{head + plot_h}"/>',
         f'<text class="tl-chart-tick" x="{left - 6}" y="{head + 4}" text-anchor="end">{top}</text>',
         f'<text class="tl-chart-tick" x="{left - 6}" y="{head + plot_h}" text-anchor="end">0</text>',
     ]
-    label_every = max(1, round(len(data) / 12))
     for i, b in enumerate(data):
         x = left + i * step + (step - bar_w) / 2
         h = plot_h * b.count / top
@@ -108,14 +108,26 @@ def events_chart(events: Sequence[Event], *, width: int = 640, height: int = 180
             f'<rect class="tl-chart-bar" x="{x:.2f}" y="{y:.2f}" width="{bar_w:.2f}" height="{h:.2f}">'
             f"<title>{html.escape(b.label)}: {b.count} {noun}</title></rect>"
         )
-        if i % label_every == 0 or (b.month == 1):
-            text = f"{b.short} {b.year}" if b.month and (i == 0 or b.month == 1) else b.short
-            parts.append(
-                f'<text class="tl-chart-tick" x="{left + i * step + step / 2:.2f}" y="{height - 10}" '
-                f'text-anchor="middle">{html.escape(text)}</text>'
-            )
+    for i, text in _ticks(data):
+        parts.append(
+            f'<text class="tl-chart-tick" x="{left + i * step + step / 2:.2f}" y="{height - 10}" '
+            f'text-anchor="middle">{html.escape(text)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _ticks(data: Sequence[Bar]) -> list[tuple[int, str]]:
+    """Which bars get a label under the axis, so labels never overlap: every month of a short
+    chart; else the first bar and each January (as its year); for years, about ten labels."""
+    if not data[0].month:
+        every = max(1, -(-len(data) // 10))
+        return [(i, str(b.year)) for i, b in enumerate(data) if i % every == 0]
+    if len(data) <= 12:
+        return [(i, f"{b.short} {b.year}" if i == 0 or b.month == 1 else b.short) for i, b in enumerate(data)]
+    ticks = [(0, f"{data[0].short} {data[0].year}")]
+    ticks += [(i, str(b.year)) for i, b in enumerate(data) if b.month == 1 and i >= 4]
+    return ticks
 
 
 def chart_caption(events: Sequence[Event]) -> str:

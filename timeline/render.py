@@ -591,6 +591,10 @@ def render_pages(
     return dict(sorted(pages.items()))
 
 
+def _article_link(site: _Site, on_page: str, article: Article) -> NavLink:
+    return NavLink(article_label(article), site.link(on_page, site.article_path(article.id)))
+
+
 UNKNOWN_SOURCE = "Unknown publisher"
 
 
