@@ -31,8 +31,12 @@ def _rate(texts: list[tuple[str, object]], run: object) -> tuple[float, int, flo
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--timebank", type=Path, required=True)
-    parser.add_argument("--dateparser-docs", type=int, default=25,
-                        help="dateparser is slow: measure it on this many documents (per-char rate)")
+    parser.add_argument(
+        "--dateparser-docs",
+        type=int,
+        default=25,
+        help="dateparser is slow: measure it on this many documents (per-char rate)",
+    )
     parser.add_argument("--hostile-mb", type=float, default=1.0)
     args = parser.parse_args(argv)
 
@@ -54,7 +58,10 @@ def main(argv: list[str] | None = None) -> int:
 
     subset = texts[: args.dateparser_docs]
     theirs, dchars, dseconds = _rate(subset, with_dateparser)
-    print(f"dateparser search {theirs / 1e6:8.3f} MB/s  ({dchars} chars in {dseconds:.2f} s, {len(subset)} docs)")
+    print(
+        f"dateparser search {theirs / 1e6:8.3f} MB/s  "
+        f"({dchars} chars in {dseconds:.2f} s, {len(subset)} docs)"
+    )
     print(f"ratio             {ours / theirs:8.1f}x")
 
     size = int(args.hostile_mb * 1_000_000)

@@ -12,6 +12,8 @@ from timeline.cli import main
 from timeline.evaluate import Score, score_document, scores
 from timeline.timeml import parse_timeml
 
+# ruff: noqa: E501  (the TimeML fixture keeps the long lines annotated files have)
+
 DOC = """<?xml version="1.0" ?>
 <TimeML>
 <DCT><TIMEX3 tid="t0" type="DATE" value="2017-09-06" functionInDocument="CREATION_TIME">20170906</TIMEX3></DCT>
@@ -64,7 +66,10 @@ def test_tag_command_jsonl_offsets_index_the_file(tmp_path: Path) -> None:
     path.write_bytes(text.encode("utf-8"))
     batch = tmp_path / "batch.jsonl"
     batch.write_text(json.dumps({"path": str(path), "dct": "2017-09-06"}) + "\n", encoding="utf-8")
-    for args in (["tag", "--dct", "2017-09-06", "--format", "jsonl", str(path)], ["tag", "--batch", str(batch)]):
+    for args in (
+        ["tag", "--dct", "2017-09-06", "--format", "jsonl", str(path)],
+        ["tag", "--batch", str(batch)],
+    ):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 0, result.output
         (line,) = [json.loads(x) for x in result.output.splitlines()]

@@ -150,7 +150,7 @@ def test_explanation_and_provenance() -> None:
 
 def test_previous_date_anchors_later() -> None:
     found = tag("The talks opened on Sept. 1, 2017. Two days later they collapsed.", DCT)
-    later = [t for t in found if t.text == "Two days later"][0]
+    later = next(t for t in found if t.text == "Two days later")
     assert later.value == "2017-09-03" and later.anchor == "previous date"
 
 
@@ -165,7 +165,12 @@ def test_extraction_is_picklable_and_resolves_many_times() -> None:
 def test_sentences_for_both_styles() -> None:
     text = "He left on Sept. 5. The U.S. army stayed.\nthe army left on tuesday . it stayed ."
     spans = [text[s.start : s.end] for s in extract(text).sentences]
-    assert spans == ["He left on Sept. 5.", "The U.S. army stayed.", "the army left on tuesday .", "it stayed ."]
+    assert spans == [
+        "He left on Sept. 5.",
+        "The U.S. army stayed.",
+        "the army left on tuesday .",
+        "it stayed .",
+    ]
 
 
 def test_offsets_respect_start_and_end() -> None:

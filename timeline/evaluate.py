@@ -105,25 +105,35 @@ def error_lines(results: Iterable[DocumentResult]) -> list[str]:
         name = Path(doc.path).name
         for g in doc.gold:
             if (g.start, g.end) not in paired_gold:
-                lines.append(f"MISS\t{name}\tdct={doc.dct}\t{g.type}\t{g.value}\t{_context(doc.text, g.start, g.end)}")
+                lines.append(
+                    f"MISS\t{name}\tdct={doc.dct}\t{g.type}\t{g.value}\t{_context(doc.text, g.start, g.end)}"
+                )
         for s in r.system:
             if (s.start, s.end) not in paired_sys:
-                lines.append(f"SPURIOUS\t{name}\tdct={doc.dct}\t{s.type}\t{s.value}\t{s.rule}\t"
-                             f"{_context(doc.text, s.start, s.end)}")
+                lines.append(
+                    f"SPURIOUS\t{name}\tdct={doc.dct}\t{s.type}\t{s.value}\t{s.rule}\t"
+                    f"{_context(doc.text, s.start, s.end)}"
+                )
         for g, s in r.pairs:
             if g.value != s.value:
-                lines.append(f"VALUE\t{name}\tdct={doc.dct}\tgold={g.type}:{g.value}\tsys={s.type}:{s.value}\t"
-                             f"{s.rule}\tgold_text={g.text!r}\t{_context(doc.text, s.start, s.end)}")
+                lines.append(
+                    f"VALUE\t{name}\tdct={doc.dct}\tgold={g.type}:{g.value}\tsys={s.type}:{s.value}\t"
+                    f"{s.rule}\tgold_text={g.text!r}\t{_context(doc.text, s.start, s.end)}"
+                )
             if (g.start, g.end) != (s.start, s.end):
-                lines.append(f"SPAN\t{name}\tgold={g.text!r}\tsys={s.text!r}\t{s.rule}\t"
-                             f"{_context(doc.text, min(g.start, s.start), max(g.end, s.end))}")
+                lines.append(
+                    f"SPAN\t{name}\tgold={g.text!r}\tsys={s.text!r}\t{s.rule}\t"
+                    f"{_context(doc.text, min(g.start, s.start), max(g.end, s.end))}"
+                )
     return lines
 
 
 def format_scores(table: dict[str, Score]) -> str:
     rows = [f"{'measure':<8} {'P':>6} {'R':>6} {'F1':>6}   matches/system/gold"]
     for name, s in table.items():
-        rows.append(f"{name:<8} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}   {s.matches}/{s.system}/{s.gold}")
+        rows.append(
+            f"{name:<8} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}   {s.matches}/{s.system}/{s.gold}"
+        )
     return "\n".join(rows)
 
 
@@ -148,8 +158,14 @@ def _tag_lines(path: Path, dct: dt.date | None, out: TextIO) -> None:
     with open(path, encoding="utf-8", newline="") as f:
         text = f.read()
     for t in tag(text, dct):
-        record = {"file": str(path), "start": t.start, "end": t.end, "text": t.text, "type": t.type,
-                  "value": t.value}
+        record = {
+            "file": str(path),
+            "start": t.start,
+            "end": t.end,
+            "text": t.text,
+            "type": t.type,
+            "value": t.value,
+        }
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -168,7 +184,9 @@ def tag_command(files: tuple[Path, ...], dct: dt.date | None, batch: Path | None
                     path = Path(item["path"])
                     item_dct = dt.date.fromisoformat(item["dct"]) if item.get("dct") else None
                 except (ValueError, KeyError, TypeError) as e:
-                    raise SystemExit(f"{batch}:{number}: expected {{\"path\": ..., \"dct\": \"YYYY-MM-DD\"}} ({e})")
+                    raise SystemExit(
+                        f'{batch}:{number}: expected {{"path": ..., "dct": "YYYY-MM-DD"}} ({e})'
+                    ) from None
                 if not path.is_absolute() and not path.exists():
                     path = base / path
                 _tag_lines(path, item_dct, out)

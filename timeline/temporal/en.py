@@ -15,37 +15,110 @@ from timeline.temporal.values import Calendar, Reference, ReportingQuarter, Shif
 
 _MONTH_NAMES = "january february march april may june july august september october november december".split()
 MONTH = {name: i + 1 for i, name in enumerate(_MONTH_NAMES)}
-MONTH.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-              "oct": 10, "nov": 11, "dec": 12})
+MONTH.update(
+    {
+        "jan": 1,
+        "feb": 2,
+        "mar": 3,
+        "apr": 4,
+        "jun": 6,
+        "jul": 7,
+        "aug": 8,
+        "sep": 9,
+        "sept": 9,
+        "oct": 10,
+        "nov": 11,
+        "dec": 12,
+    }
+)
 # Month names that are also common words: only dates when context says so.
 AMBIGUOUS_MONTH = {"may": 5, "march": 3}
 SAFE_MONTH = {k: v for k, v in MONTH.items() if k not in AMBIGUOUS_MONTH and k not in ("mar", "jan")}
 
-WEEKDAY = {name: i for i, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-WEEKDAY.update({"mon.": 0, "tue.": 1, "tues.": 1, "wed.": 2, "thu.": 3, "thur.": 3, "thurs.": 3, "fri.": 4,
-                "sat.": 5, "sun.": 6})
+WEEKDAY = {
+    name: i for i, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
+}
+WEEKDAY.update(
+    {
+        "mon.": 0,
+        "tue.": 1,
+        "tues.": 1,
+        "wed.": 2,
+        "thu.": 3,
+        "thur.": 3,
+        "thurs.": 3,
+        "fri.": 4,
+        "sat.": 5,
+        "sun.": 6,
+    }
+)
 
 TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
 SEASON = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 SAFE_SEASON = {"summer": "SU", "autumn": "FA", "winter": "WI"}
 
 # TIMEX3 duration letters; "PT" units are clock units.
-UNIT = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
-        "year": "year", "years": "year", "decade": "decade", "decades": "decade", "century": "century",
-        "centuries": "century", "quarter": "quarter", "quarters": "quarter", "weekend": "weekend",
-        "weekends": "weekend", "hour": "hour", "hours": "hour", "minute": "minute", "minutes": "minute",
-        "second": "second", "seconds": "second", "fortnight": "fortnight"}
+UNIT = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "decade": "decade",
+    "decades": "decade",
+    "century": "century",
+    "centuries": "century",
+    "quarter": "quarter",
+    "quarters": "quarter",
+    "weekend": "weekend",
+    "weekends": "weekend",
+    "hour": "hour",
+    "hours": "hour",
+    "minute": "minute",
+    "minutes": "minute",
+    "second": "second",
+    "seconds": "second",
+    "fortnight": "fortnight",
+}
 PLURAL_UNIT = {k: v for k, v in UNIT.items() if k.endswith("s") and v not in ("second", "minute")}
-CALENDAR_UNIT = {k: v for k, v in UNIT.items() if v in ("day", "week", "month", "year", "quarter", "decade",
-                                                        "weekend", "century") and not k.endswith("s")}
-DURATION_LETTER = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
-                   "quarter": "Q", "weekend": "WE", "hour": "TH", "minute": "TM", "second": "TS",
-                   "fortnight": "W"}
+CALENDAR_UNIT = {
+    k: v
+    for k, v in UNIT.items()
+    if v in ("day", "week", "month", "year", "quarter", "decade", "weekend", "century")
+    and not k.endswith("s")
+}
+DURATION_LETTER = {
+    "day": "D",
+    "week": "W",
+    "month": "M",
+    "year": "Y",
+    "decade": "DE",
+    "century": "CE",
+    "quarter": "Q",
+    "weekend": "WE",
+    "hour": "TH",
+    "minute": "TM",
+    "second": "TS",
+    "fortnight": "W",
+}
 
-_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
-        "sixteen seventeen eighteen nineteen".split()
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split()
+)
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_ONES) if i}
 for _t, _v in _TENS.items():
     NUMBER_WORDS[_t] = _v
@@ -64,34 +137,108 @@ def _number(surface: str) -> float:
 _NUMBER_ALTERNATION = "|".join(
     sorted((w.replace(" ", r"[\s-]+") for w in NUMBER_WORDS), key=lambda w: -len(w))
 )
-NUMBER = Token(rf"\d+(?:\.\d+)?|(?:{_NUMBER_ALTERNATION})(?![\w])", _number,
-               frozenset(w for k in NUMBER_WORDS for w in k.split()) - {"a", "an", "of"}, digits=True)
+NUMBER = Token(
+    rf"\d+(?:\.\d+)?|(?:{_NUMBER_ALTERNATION})(?![\w])",
+    _number,
+    frozenset(w for k in NUMBER_WORDS for w in k.split()) - {"a", "an", "of"},
+    digits=True,
+)
 
-ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
-           "last": 4, "final": 4}
-RELATIVE = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "current": 0,
-            "following": 1}
+ORDINAL = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "last": 4,
+    "final": 4,
+}
+RELATIVE = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "next": 1,
+    "coming": 1,
+    "this": 0,
+    "current": 0,
+    "following": 1,
+}
 RELATIVE_DAY = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
-POSITION = {"early": "START", "mid": "MID", "late": "END", "the beginning of": "START",
-            "the start of": "START", "the middle of": "MID", "the end of": "END", "the close of": "END",
-            "earlier": None, "later": None}
-APPROX = {"about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
-          "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
-          "under": "LESS_THAN", "more than": "MORE_THAN", "at least": "EQUAL_OR_MORE",
-          "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS", "just over": "MORE_THAN",
-          "just": None}
-VAGUE_AMOUNT = {"several": "X", "a few": "X", "few": "X", "many": "X", "some": "X", "recent": "X",
-                "coming": "X", "the past few": "X", "the last few": "X", "the next few": "X",
-                "the coming": "X", "the past several": "X", "the last several": "X", "the next several": "X",
-                "a number of": "X"}
-REFERENCE = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-             "at present": "PRESENT_REF", "at the moment": "PRESENT_REF", "these days": "PRESENT_REF",
-             "recently": "PAST_REF", "more recently": "PAST_REF", "lately": "PAST_REF",
-             "the past": "PAST_REF", "formerly": "PAST_REF", "the future": "FUTURE_REF",
-             "as soon as possible": "FUTURE_REF", "the near future": "FUTURE_REF",
-             "current": "PRESENT_REF"}
-FREQUENCY = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-             "hourly": "PT1H", "nightly": "P1D"}
+POSITION = {
+    "early": "START",
+    "mid": "MID",
+    "late": "END",
+    "the beginning of": "START",
+    "the start of": "START",
+    "the middle of": "MID",
+    "the end of": "END",
+    "the close of": "END",
+    "earlier": None,
+    "later": None,
+}
+APPROX = {
+    "about": "APPROX",
+    "around": "APPROX",
+    "roughly": "APPROX",
+    "approximately": "APPROX",
+    "some": "APPROX",
+    "nearly": "LESS_THAN",
+    "almost": "LESS_THAN",
+    "less than": "LESS_THAN",
+    "under": "LESS_THAN",
+    "more than": "MORE_THAN",
+    "at least": "EQUAL_OR_MORE",
+    "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS",
+    "just over": "MORE_THAN",
+    "just": None,
+}
+VAGUE_AMOUNT = {
+    "several": "X",
+    "a few": "X",
+    "few": "X",
+    "many": "X",
+    "some": "X",
+    "recent": "X",
+    "coming": "X",
+    "the past few": "X",
+    "the last few": "X",
+    "the next few": "X",
+    "the coming": "X",
+    "the past several": "X",
+    "the last several": "X",
+    "the next several": "X",
+    "a number of": "X",
+}
+REFERENCE = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "at the moment": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "recently": "PAST_REF",
+    "more recently": "PAST_REF",
+    "lately": "PAST_REF",
+    "the past": "PAST_REF",
+    "formerly": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF",
+    "the near future": "FUTURE_REF",
+    "current": "PRESENT_REF",
+}
+FREQUENCY = {
+    "daily": "P1D",
+    "weekly": "P1W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "nightly": "P1D",
+}
 
 _TEEN_OR_TENS = "|".join(_ONES[10:] + list(_TENS))
 _UNITS_WORDS = "|".join(_ONES[1:10])
@@ -114,18 +261,38 @@ SPOKEN_YEAR = Token(
     _spoken_year,
     frozenset({"eighteen", "nineteen", "thousand"}),
 )
-CENTURY_ORDINAL = Token(r"1[0-9]th|2[01](?:st|th)|(?:twentieth|nineteenth|eighteenth|twenty-first)",
-                        lambda s: {"twentieth": 20, "nineteenth": 19, "eighteenth": 18,
-                                   "twenty-first": 21}.get(s.lower()) or int(s[:-2]),
-                        frozenset({"twentieth", "nineteenth", "eighteenth", "twenty"}), digits=True)
+CENTURY_ORDINAL = Token(
+    r"1[0-9]th|2[01](?:st|th)|(?:twentieth|nineteenth|eighteenth|twenty-first)",
+    lambda s: (
+        {"twentieth": 20, "nineteenth": 19, "eighteenth": 18, "twenty-first": 21}.get(s.lower())
+        or int(s[:-2])
+    ),
+    frozenset({"twentieth", "nineteenth", "eighteenth", "twenty"}),
+    digits=True,
+)
 
 TABLES = {
-    "spoken_year": SPOKEN_YEAR, "century_ordinal": CENTURY_ORDINAL,
-    "month": MONTH, "safe_month": SAFE_MONTH, "ambiguous_month": AMBIGUOUS_MONTH, "weekday": WEEKDAY,
-    "tod": TIME_OF_DAY, "season": SEASON, "safe_season": SAFE_SEASON, "unit": UNIT,
-    "plural_unit": PLURAL_UNIT, "calendar_unit": CALENDAR_UNIT, "num": NUMBER, "ordinal": ORDINAL,
-    "relative": RELATIVE, "relative_day": RELATIVE_DAY, "position": POSITION, "approx": APPROX,
-    "vague": VAGUE_AMOUNT, "reference": REFERENCE, "frequency": FREQUENCY,
+    "spoken_year": SPOKEN_YEAR,
+    "century_ordinal": CENTURY_ORDINAL,
+    "month": MONTH,
+    "safe_month": SAFE_MONTH,
+    "ambiguous_month": AMBIGUOUS_MONTH,
+    "weekday": WEEKDAY,
+    "tod": TIME_OF_DAY,
+    "season": SEASON,
+    "safe_season": SAFE_SEASON,
+    "unit": UNIT,
+    "plural_unit": PLURAL_UNIT,
+    "calendar_unit": CALENDAR_UNIT,
+    "num": NUMBER,
+    "ordinal": ORDINAL,
+    "relative": RELATIVE,
+    "relative_day": RELATIVE_DAY,
+    "position": POSITION,
+    "approx": APPROX,
+    "vague": VAGUE_AMOUNT,
+    "reference": REFERENCE,
+    "frequency": FREQUENCY,
     "day": Token(r"3[01]|[12][0-9]|0?[1-9]", int, digits=True),
     "year": Token(r"1[6-9][0-9][0-9]|20[0-9][0-9]", int, digits=True),
     "decade_year": Token(r"1[6-9][0-9]0|20[0-9]0", int, digits=True),
@@ -148,9 +315,11 @@ ABBREVIATIONS = frozenset(
     "jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun u.s u.k u.n p.m a.m".split()
 )
 
-FUTURE_CUES = (r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning\s+to|scheduled|due\s+to|"
-               r"expects?\s+to|expected\s+to|set\s+to|intends?\s+to|upcoming|would)\b")
-PAST_CUES = (r"\b(?:said|says|was|were|had|did|ago|told|\w{3,}ed)\b")
+FUTURE_CUES = (
+    r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning\s+to|scheduled|due\s+to|"
+    r"expects?\s+to|expected\s+to|set\s+to|intends?\s+to|upcoming|would)\b"
+)
+PAST_CUES = r"\b(?:said|says|was|were|had|did|ago|told|\w{3,}ed)\b"
 
 # ---------------------------------------------------------------- value builders
 
@@ -170,178 +339,462 @@ def _duration(amount: float | str, unit: str) -> str:
     return f"P{amount}{letter}"
 
 
+def _clock(g: Groups) -> str:
+    """'T15:30' from an hour, optional minutes and a.m./p.m."""
+    hour = g["hour"] % 12 + (12 if g["half"].lower().startswith("p") else 0)
+    return f"T{hour:02d}:{g.get('minute', 0):02d}"
+
+
 def _signed(g: Groups, name: str = "relative") -> int:
     return int(g[name])
 
 
-_IN_CONTEXT = (r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bearly\s)|"
-               r"(?<=\blate\s)|(?<=\bmid-)|(?<=\bthrough\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)|"
-               r"(?<=\bduring\s)|(?<=\bto\s))")
+_IN_CONTEXT = (
+    r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bearly\s)|"
+    r"(?<=\blate\s)|(?<=\bmid-)|(?<=\bthrough\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)|"
+    r"(?<=\bduring\s)|(?<=\bto\s))"
+)
 _POS = r"(?:@position[\s-]+(?:of\s+)?)?"
 _NOT_NUMBER_AFTER = r"(?![\d,]*\d|\.\d|\s*(?:%|percent))"
 
 RULES: list[Rule] = [
     # --- absolute dates
-    Rule("month_day_year", r"\b@month\.?\s+@day(?:st|nd|rd|th)?\s*,?\s+@year\b", "DATE",
-         lambda g: Calendar(g["year"], g["month"], g["day"]),
-         (Example("Sept. 5, 2017", "2017-09-05"), Example("may 22 , 1995", "1995-05-22"))),
-    Rule("day_month_year", r"\b@day(?:st|nd|rd|th)?\s+(?:of\s+)?@month\.?,?\s+@year\b", "DATE",
-         lambda g: Calendar(g["year"], g["month"], g["day"]),
-         (Example("5 September 2017", "2017-09-05"),)),
-    Rule("iso_date", r"\b@year-@mm-@day\b", "DATE", lambda g: Calendar(g["year"], g["mm"], g["day"]),
-         (Example("2017-09-05", "2017-09-05"),)),
-    Rule("numeric_date", r"\b@mm/@day/@year\b", "DATE", lambda g: Calendar(g["year"], g["mm"], g["day"]),
-         (Example("9/5/2017", "2017-09-05"),)),
-    Rule("month_day", r"\b@month\.?\s+@day(?:st|nd|rd|th)?\b" + _NOT_NUMBER_AFTER, "DATE",
-         lambda g: Calendar(None, g["month"], g["day"]),
-         (Example("Oct. 23", "2017-10-23"), Example("on sept. 5", "2017-09-05", expression="sept. 5"))),
-    Rule("day_month", r"\b@day(?:st|nd|rd|th)?\s+(?:of\s+)?@safe_month\b(?!\s+\d)", "DATE",
-         lambda g: Calendar(None, g["safe_month"], g["day"]),
-         (Example("5 September", "2017-09-05"),)),
-    Rule("month_year", r"\b" + _POS + r"@month\.?,?\s+(?:of\s+)?(?:@year|@spoken_year)\b", "DATE",
-         lambda g: Calendar(g.get("year") or g["spoken_year"], g["month"]), (Example("June 1989", "1989-06"),
-                                                      Example("early March 1998", "1998-03"))),
-    Rule("year", r"(?<![$£€\d.,'-])\b" + _POS + r"@year\b" + _NOT_NUMBER_AFTER, "DATE",
-         lambda g: Calendar(g["year"]), (Example("1987", "1987"), Example("mid-1998", "1998")),
-         mod=_position_mod),
-    Rule("fiscal_year", r"\bfiscal(?:\s+year)?\s+@year\b", "DATE", lambda g: Calendar(g["year"]),
-         (Example("fiscal 1990", "1990"),)),
-    Rule("decade", r"\b(?:the\s+)?" + _POS + r"(?:@decade_year'?s|'@short_decade'?s)\b", "DATE",
-         lambda g: Calendar(decade=g.get("decade_year") or g["short_decade"]),
-         (Example("the 1990s", "199"), Example("the '80s", "198")), mod=_position_mod),
-    Rule("month", r"\b" + _POS + r"@safe_month\b(?!\s*\d)", "DATE",
-         lambda g: Calendar(None, g["safe_month"]), (Example("June", "2017-06"),
-                                                     Example("early November", "2017-11")),
-         mod=_position_mod),
-    Rule("ambiguous_month", _IN_CONTEXT + r"@ambiguous_month\b(?!\s*\d)", "DATE",
-         lambda g: Calendar(None, g["ambiguous_month"]), (Example("in may", "2017-05", expression="may"),)),
-    Rule("relative_month", r"\b(?:@relative\s+)@month\b", "DATE",
-         lambda g: Calendar(None, g["month"], direction="past" if g["relative"] < 0 else
-                            "future" if g["relative"] > 0 else None),
-         (Example("last April", "2017-04"), Example("next march", "2018-03"))),
-    Rule("season", r"\b" + _POS + r"(?:(?:@relative|the)\s+)?(?:@safe_season|(?<=the\s)@season:any_season)\b"
-         r"(?!\s+(?:of\s+)?\d)", "DATE",
-         lambda g: Calendar(None, part=g.get("safe_season") or g["any_season"],
-                            direction="past" if g.get("relative", 0) < 0 else
-                            "future" if g.get("relative", 0) > 0 else None),
-         (Example("the summer", "2017-SU"), Example("early winter", "2017-WI")), mod=_position_mod),
-    Rule("relative_season", r"\b(?:@relative\s+)@season\b", "DATE",
-         lambda g: Calendar(None, part=g["season"], direction="past" if g["relative"] < 0 else
-                            "future" if g["relative"] > 0 else None),
-         (Example("last spring", "2017-SP"), Example("next fall", "2017-FA"))),
-    Rule("season_year", r"\b" + _POS + r"(?:the\s+)?@season\s+(?:of\s+)?(?:@year|@spoken_year)\b", "DATE",
-         lambda g: Calendar(g.get("year") or g["spoken_year"], part=g["season"]), (Example("summer 1998", "1998-SU"),)),
-    Rule("quarter", r"\b(?:the\s+(?!\w+-quarter))?@ordinal[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of\s+)?@year)?", "DATE",
-         lambda g: Calendar(g.get("year"), part=f"Q{g['ordinal']}"),
-         (Example("the third quarter", "2017-Q3"), Example("third-quarter", "2017-Q3")), triggers=('quarter',)),
-    Rule("half", r"\b(?:the\s+)?(?P<which>first|second)[\s-]+half\b(?:\s+(?:of\s+)?@year)?", "DATE",
-         lambda g: Calendar(g.get("year"), part="H1" if g["which"].lower() == "first" else "H2"),
-         (Example("the second half", "2017-H2"),), triggers=('half',)),
+    Rule(
+        "month_day_year",
+        r"\b@month\.?\s+@day(?:st|nd|rd|th)?\s*,?\s+@year\b",
+        "DATE",
+        lambda g: Calendar(g["year"], g["month"], g["day"]),
+        (Example("Sept. 5, 2017", "2017-09-05"), Example("may 22 , 1995", "1995-05-22")),
+    ),
+    Rule(
+        "day_month_year",
+        r"\b@day(?:st|nd|rd|th)?\s+(?:of\s+)?@month\.?,?\s+@year\b",
+        "DATE",
+        lambda g: Calendar(g["year"], g["month"], g["day"]),
+        (Example("5 September 2017", "2017-09-05"),),
+    ),
+    Rule(
+        "iso_date",
+        r"\b@year-@mm-@day\b",
+        "DATE",
+        lambda g: Calendar(g["year"], g["mm"], g["day"]),
+        (Example("2017-09-05", "2017-09-05"),),
+    ),
+    Rule(
+        "numeric_date",
+        r"\b@mm/@day/@year\b",
+        "DATE",
+        lambda g: Calendar(g["year"], g["mm"], g["day"]),
+        (Example("9/5/2017", "2017-09-05"),),
+    ),
+    Rule(
+        "month_day",
+        r"\b@month\.?\s+@day(?:st|nd|rd|th)?\b" + _NOT_NUMBER_AFTER,
+        "DATE",
+        lambda g: Calendar(None, g["month"], g["day"]),
+        (Example("Oct. 23", "2017-10-23"), Example("on sept. 5", "2017-09-05", expression="sept. 5")),
+    ),
+    Rule(
+        "day_month",
+        r"\b@day(?:st|nd|rd|th)?\s+(?:of\s+)?@safe_month\b(?!\s+\d)",
+        "DATE",
+        lambda g: Calendar(None, g["safe_month"], g["day"]),
+        (Example("5 September", "2017-09-05"),),
+    ),
+    Rule(
+        "month_year",
+        r"\b" + _POS + r"@month\.?,?\s+(?:of\s+)?(?:@year|@spoken_year)\b",
+        "DATE",
+        lambda g: Calendar(g.get("year") or g["spoken_year"], g["month"]),
+        (Example("June 1989", "1989-06"), Example("early March 1998", "1998-03")),
+    ),
+    Rule(
+        "year",
+        r"(?<![$£€\d.,'-])\b" + _POS + r"@year\b" + _NOT_NUMBER_AFTER,
+        "DATE",
+        lambda g: Calendar(g["year"]),
+        (Example("1987", "1987"), Example("mid-1998", "1998")),
+        mod=_position_mod,
+    ),
+    Rule(
+        "fiscal_year",
+        r"\bfiscal(?:\s+year)?\s+@year\b",
+        "DATE",
+        lambda g: Calendar(g["year"]),
+        (Example("fiscal 1990", "1990"),),
+    ),
+    Rule(
+        "decade",
+        r"\b(?:the\s+)?" + _POS + r"(?:@decade_year'?s|'@short_decade'?s)\b",
+        "DATE",
+        lambda g: Calendar(decade=g.get("decade_year") or g["short_decade"]),
+        (Example("the 1990s", "199"), Example("the '80s", "198")),
+        mod=_position_mod,
+    ),
+    Rule(
+        "month",
+        r"\b" + _POS + r"@safe_month\b(?!\s*\d)",
+        "DATE",
+        lambda g: Calendar(None, g["safe_month"]),
+        (Example("June", "2017-06"), Example("early November", "2017-11")),
+        mod=_position_mod,
+    ),
+    Rule(
+        "ambiguous_month",
+        _IN_CONTEXT + r"@ambiguous_month\b(?!\s*\d)",
+        "DATE",
+        lambda g: Calendar(None, g["ambiguous_month"]),
+        (Example("in may", "2017-05", expression="may"),),
+    ),
+    Rule(
+        "relative_month",
+        r"\b(?:@relative\s+)@month\b",
+        "DATE",
+        lambda g: Calendar(
+            None,
+            g["month"],
+            direction="past" if g["relative"] < 0 else "future" if g["relative"] > 0 else None,
+        ),
+        (Example("last April", "2017-04"), Example("next march", "2018-03")),
+    ),
+    Rule(
+        "season",
+        r"\b" + _POS + r"(?:(?:@relative|the)\s+)?(?:@safe_season|(?<=the\s)@season:any_season)\b"
+        r"(?!\s+(?:of\s+)?\d)",
+        "DATE",
+        lambda g: Calendar(
+            None,
+            part=g.get("safe_season") or g["any_season"],
+            direction="past" if g.get("relative", 0) < 0 else "future" if g.get("relative", 0) > 0 else None,
+        ),
+        (Example("the summer", "2017-SU"), Example("early winter", "2017-WI")),
+        mod=_position_mod,
+    ),
+    Rule(
+        "relative_season",
+        r"\b(?:@relative\s+)@season\b",
+        "DATE",
+        lambda g: Calendar(
+            None,
+            part=g["season"],
+            direction="past" if g["relative"] < 0 else "future" if g["relative"] > 0 else None,
+        ),
+        (Example("last spring", "2017-SP"), Example("next fall", "2017-FA")),
+    ),
+    Rule(
+        "season_year",
+        r"\b" + _POS + r"(?:the\s+)?@season\s+(?:of\s+)?(?:@year|@spoken_year)\b",
+        "DATE",
+        lambda g: Calendar(g.get("year") or g["spoken_year"], part=g["season"]),
+        (Example("summer 1998", "1998-SU"),),
+    ),
+    Rule(
+        "quarter",
+        r"\b(?:the\s+(?!\w+-quarter))?@ordinal[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of\s+)?@year)?",
+        "DATE",
+        lambda g: Calendar(g.get("year"), part=f"Q{g['ordinal']}"),
+        (Example("the third quarter", "2017-Q3"), Example("third-quarter", "2017-Q3")),
+        triggers=("quarter",),
+    ),
+    Rule(
+        "half",
+        r"\b(?:the\s+)?(?P<which>first|second)[\s-]+half\b(?:\s+(?:of\s+)?@year)?",
+        "DATE",
+        lambda g: Calendar(g.get("year"), part="H1" if g["which"].lower() == "first" else "H2"),
+        (Example("the second half", "2017-H2"),),
+        triggers=("half",),
+    ),
     # --- weekdays and days around the dateline
-    Rule("weekday", r"\b(?:(?:early|late|earlier|later)\s+)?(?:@relative\s+)?@weekday(?=\W|$)", "DATE",
-         lambda g: WeekdayRef(g["weekday"], g.get("relative")),
-         (Example("Tuesday", "2017-09-05"), Example("next monday", "2017-09-11"),
-          Example("last Friday", "2017-09-01"))),
-    Rule("weekday_tod", r"\b(?:(?:early|late)\s+)?@weekday\s+@tod\b", "TIME",
-         lambda g: WeekdayRef(g["weekday"], None, g["tod"]),
-         (Example("Tuesday night", "2017-09-05TNI"), Example("early Friday morning", "2017-09-01TMO"))),
-    Rule("relative_day", r"\b" + _POS + r"@relative_day\b", "DATE",
-         lambda g: Shift("day", g["relative_day"]),
-         (Example("yesterday", "2017-09-05"), Example("today", "2017-09-06"), Example("tomorrow", "2017-09-07")),
-         mod=_position_mod),
-    Rule("tonight", r"\btonight\b", "TIME", lambda g: Shift("day", 0, tod="NI"),
-         (Example("tonight", "2017-09-06TNI"),), priority=1, triggers=('tonight',)),
-    Rule("relative_day_tod", r"\b(?:@relative_day\s+@tod|this\s+@tod:this_tod)\b", "TIME",
-         lambda g: Shift("day", g.get("relative_day", 0), tod=g.get("tod") or g["this_tod"]),
-         (Example("yesterday afternoon", "2017-09-05TAF"), Example("this morning", "2017-09-06TMO"))),
-    Rule("relative_unit", r"\b" + _POS + r"(?:the\s+)?@relative\s+@calendar_unit\b(?!'s\s+\w+\s+quarter)", "DATE",
-         lambda g: Shift(g["calendar_unit"], g["relative"]),
-         (Example("last week", "2017-W35"), Example("this year", "2017"), Example("next month", "2017-10"),
-          Example("late last year", "2016")), mod=_position_mod),
-    Rule("units_ago", r"\b(?:@approx\s+)?@num[\s-]+@unit(?:\s+or\s+so)?\s+ago\b", "DATE",
-         lambda g: Shift(g["unit"], -int(g["num"]), whole_unit=False),
-         (Example("three years ago", "2014"), Example("10 days ago", "2017-08-27")), mod=_position_mod),
-    Rule("units_later", r"\b@num[\s-]+@unit\s+(?P<way>later|earlier|before|after)\b", "DATE",
-         lambda g: Shift(g["unit"], int(g["num"]) * (1 if g["way"].lower() in ("later", "after") else -1),
-                         anchor="previous", whole_unit=False),
-         (Example("two days later", "2017-09-08"),)),
-    Rule("the_day_after", r"\bthe\s+(?:@calendar_unit\s+(?P<way>before|after)|"
-         r"(?P<rel>next|following|previous)\s+@calendar_unit:unit2)\b", "DATE",
-         lambda g: Shift(g.get("calendar_unit") or g["unit2"],
-                         -1 if (g.get("way") or g.get("rel", "")).lower() in ("before", "previous") else 1,
-                         anchor="previous"),
-         (Example("the day before", "2017-09-05"), Example("the next day", "2017-09-07")), priority=1),
-    Rule("month_relative_year", r"\b" + _POS + r"@month\.?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b", "DATE",
-         lambda g: Calendar(None, g["month"], year_offset={"last": -1, "next": 1}.get(g["rel"].lower(), 0),
-                            year_from_anchor=True),
-         (Example("June last year", "2016-06"),), mod=_position_mod),
-    Rule("spoken_year", r"\b(?:the\s+year\s+)?@spoken_year\b", "DATE", lambda g: Calendar(g["spoken_year"]),
-         (Example("nineteen ninety-six", "1996"), Example("the year two thousand", "2000"))),
-    Rule("century", r"\b(?:the\s+)?" + _POS + r"@century_ordinal[\s-]+century\b", "DATE",
-         lambda g: Calendar(century=(g["century_ordinal"] - 1) * 100),
-         (Example("the 20th century", "19"),), mod=_position_mod),
-    Rule("reporting_quarter", r"\bthe\s+(?:(?P<ago>year[\s-]+(?:ago|earlier))[\s-]+|latest\s+|same\s+)?"
-         r"(?:fiscal\s+)?(?:quarter|period)\b", "DATE",
-         lambda g: ReportingQuarter(1 if g.get("ago") else 0),
-         (Example("the quarter", "2017-Q2"), Example("the year-ago quarter", "2016-Q2")), triggers=('quarter', 'period')),
-    Rule("year_ago_adjective", r"\b(?:year[\s-]+(?:ago|earlier))(?=\s)", "DATE",
-         lambda g: ReportingQuarter(1), (Example("year-earlier profit", "2016-Q2", expression="year-earlier"),), triggers=('year',)),
-    Rule("reference", r"\b@reference\b", "DATE", lambda g: Reference(g["reference"]),
-         (Example("now", "PRESENT_REF"), Example("recently", "PAST_REF")), triggers=('past', 'current', 'present')),
+    Rule(
+        "weekday",
+        r"\b(?:(?:early|late|earlier|later)\s+)?(?:@relative\s+)?@weekday(?=\W|$)",
+        "DATE",
+        lambda g: WeekdayRef(g["weekday"], g.get("relative")),
+        (
+            Example("Tuesday", "2017-09-05"),
+            Example("next monday", "2017-09-11"),
+            Example("last Friday", "2017-09-01"),
+        ),
+    ),
+    Rule(
+        "weekday_tod",
+        r"\b(?:(?:early|late)\s+)?@weekday\s+@tod\b",
+        "TIME",
+        lambda g: WeekdayRef(g["weekday"], None, g["tod"]),
+        (Example("Tuesday night", "2017-09-05TNI"), Example("early Friday morning", "2017-09-01TMO")),
+    ),
+    Rule(
+        "relative_day",
+        r"\b" + _POS + r"@relative_day\b",
+        "DATE",
+        lambda g: Shift("day", g["relative_day"]),
+        (
+            Example("yesterday", "2017-09-05"),
+            Example("today", "2017-09-06"),
+            Example("tomorrow", "2017-09-07"),
+        ),
+        mod=_position_mod,
+    ),
+    Rule(
+        "tonight",
+        r"\btonight\b",
+        "TIME",
+        lambda g: Shift("day", 0, tod="NI"),
+        (Example("tonight", "2017-09-06TNI"),),
+        priority=1,
+        triggers=("tonight",),
+    ),
+    Rule(
+        "relative_day_tod",
+        r"\b(?:@relative_day\s+@tod|this\s+@tod:this_tod)\b",
+        "TIME",
+        lambda g: Shift("day", g.get("relative_day", 0), tod=g.get("tod") or g["this_tod"]),
+        (Example("yesterday afternoon", "2017-09-05TAF"), Example("this morning", "2017-09-06TMO")),
+    ),
+    Rule(
+        "relative_unit",
+        r"\b" + _POS + r"(?:the\s+)?@relative\s+@calendar_unit\b(?!'s\s+\w+\s+quarter)",
+        "DATE",
+        lambda g: Shift(g["calendar_unit"], g["relative"]),
+        (
+            Example("last week", "2017-W35"),
+            Example("this year", "2017"),
+            Example("next month", "2017-10"),
+            Example("late last year", "2016"),
+        ),
+        mod=_position_mod,
+    ),
+    Rule(
+        "units_ago",
+        r"\b(?:@approx\s+)?@num[\s-]+@unit(?:\s+or\s+so)?\s+ago\b",
+        "DATE",
+        lambda g: Shift(g["unit"], -int(g["num"]), whole_unit=False),
+        (Example("three years ago", "2014"), Example("10 days ago", "2017-08-27")),
+        mod=_position_mod,
+    ),
+    Rule(
+        "units_later",
+        r"\b@num[\s-]+@unit\s+(?P<way>later|earlier|before|after)\b",
+        "DATE",
+        lambda g: Shift(
+            g["unit"],
+            int(g["num"]) * (1 if g["way"].lower() in ("later", "after") else -1),
+            anchor="previous",
+            whole_unit=False,
+        ),
+        (Example("two days later", "2017-09-08"),),
+    ),
+    Rule(
+        "the_day_after",
+        r"\bthe\s+(?:@calendar_unit\s+(?P<way>before|after)|"
+        r"(?P<rel>next|following|previous)\s+@calendar_unit:unit2)\b",
+        "DATE",
+        lambda g: Shift(
+            g.get("calendar_unit") or g["unit2"],
+            -1 if (g.get("way") or g.get("rel", "")).lower() in ("before", "previous") else 1,
+            anchor="previous",
+        ),
+        (Example("the day before", "2017-09-05"), Example("the next day", "2017-09-07")),
+        priority=1,
+    ),
+    Rule(
+        "month_relative_year",
+        r"\b" + _POS + r"@month\.?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b",
+        "DATE",
+        lambda g: Calendar(
+            None,
+            g["month"],
+            year_offset={"last": -1, "next": 1}.get(g["rel"].lower(), 0),
+            year_from_anchor=True,
+        ),
+        (Example("June last year", "2016-06"),),
+        mod=_position_mod,
+    ),
+    Rule(
+        "spoken_year",
+        r"\b(?:the\s+year\s+)?@spoken_year\b",
+        "DATE",
+        lambda g: Calendar(g["spoken_year"]),
+        (Example("nineteen ninety-six", "1996"), Example("the year two thousand", "2000")),
+    ),
+    Rule(
+        "century",
+        r"\b(?:the\s+)?" + _POS + r"@century_ordinal[\s-]+century\b",
+        "DATE",
+        lambda g: Calendar(century=(g["century_ordinal"] - 1) * 100),
+        (Example("the 20th century", "19"),),
+        mod=_position_mod,
+    ),
+    Rule(
+        "reporting_quarter",
+        r"\bthe\s+(?:(?P<ago>year[\s-]+(?:ago|earlier))[\s-]+|latest\s+|same\s+)?"
+        r"(?:fiscal\s+)?(?:quarter|period)\b",
+        "DATE",
+        lambda g: ReportingQuarter(1 if g.get("ago") else 0),
+        (Example("the quarter", "2017-Q2"), Example("the year-ago quarter", "2016-Q2")),
+        triggers=("quarter", "period"),
+    ),
+    Rule(
+        "year_ago_adjective",
+        r"\b(?:year[\s-]+(?:ago|earlier))(?=\s)",
+        "DATE",
+        lambda g: ReportingQuarter(1),
+        (Example("year-earlier profit", "2016-Q2", expression="year-earlier"),),
+        triggers=("year",),
+    ),
+    Rule(
+        "reference",
+        r"\b@reference\b",
+        "DATE",
+        lambda g: Reference(g["reference"]),
+        (Example("now", "PRESENT_REF"), Example("recently", "PAST_REF")),
+        triggers=("past", "current", "present"),
+    ),
     # --- clock times
-    Rule("clock", r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>a\.?m\.?|p\.?m\.?)(?!\w)", "TIME",
-         lambda g: Shift("day", 0, tod="T%02d:%02d" % (
-             (g["hour"] % 12) + (12 if g["half"].lower().startswith("p") else 0), g.get("minute", 0))),
-         (Example("3 p.m.", "2017-09-06T15:00"), Example("around 7:15 p.m.", "2017-09-06T19:15")),
-         mod=_position_mod),
-    Rule("clock_weekday", r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>a\.?m\.?|p\.?m\.?)"
-         r"(?:\s+[A-Z]{3})?,?\s+(?:on\s+)?@weekday\b", "TIME",
-         lambda g: WeekdayRef(g["weekday"], None, tod="T%02d:%02d" % (
-             (g["hour"] % 12) + (12 if g["half"].lower().startswith("p") else 0), g.get("minute", 0))),
-         (Example("10 p.m. Wednesday", "2017-09-06T22:00"),), mod=_position_mod, priority=1),
-    Rule("noon_weekday", r"\b(?P<word>noon|midnight),?\s+(?:on\s+)?@weekday\b", "TIME",
-         lambda g: WeekdayRef(g["weekday"], None, tod="T12:00" if g["word"].lower() == "noon" else "T24:00"),
-         (Example("noon Thursday", "2017-08-31T12:00"),), priority=1),
-    Rule("clock_date", r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>a\.?m\.?|p\.?m\.?)"
-         r"(?:\s+[A-Z]{3})?,?\s+(?:on\s+)?@month\.?\s+@day\b", "TIME",
-         lambda g: Calendar(None, g["month"], g["day"], tod="T%02d:%02d" % (
-             (g["hour"] % 12) + (12 if g["half"].lower().startswith("p") else 0), g.get("minute", 0))),
-         (Example("5 p.m. EST Nov. 9", "2017-11-09T17:00"),), mod=_position_mod),
-    Rule("weekday_date", r"\b@weekday,?\s+@month\.?\s+@day(?:st|nd|rd|th)?\b" + _NOT_NUMBER_AFTER, "DATE",
-         lambda g: Calendar(None, g["month"], g["day"]), (Example("Saturday, April 25", "2017-04-25"),)),
-    Rule("relative_year_quarter", r"\b(?P<rel>last|this|next)\s+year's\s+(?:@ordinal\s+)?quarter\b", "DATE",
-         lambda g: Calendar(None, part=f"Q{g['ordinal']}" if g.get("ordinal") else "QX",
-                            year_offset={"last": -1, "next": 1}.get(g["rel"].lower(), 0), year_from_anchor=True),
-         (Example("next year's first quarter", "2018-Q1"),), triggers=('quarter',)),
-    Rule("year_quarter", r"\bthe\s+@year\s+(?:@ordinal\s+quarter|period)\b", "DATE",
-         lambda g: Calendar(g["year"], part=f"Q{g['ordinal']}" if g.get("ordinal") else None),
-         (Example("the 1988 second quarter", "1988-Q2"),)),
-    Rule("vague_ago", r"\b@vague\s+@plural_unit\s+ago\b", "DATE", lambda g: Reference("PAST_REF"),
-         (Example("several years ago", "PAST_REF"),), triggers=('ago',)),
-    Rule("noon", r"\b(?P<word>noon|midnight)\b", "TIME",
-         lambda g: Shift("day", 0, tod="T12:00" if g["word"].lower() == "noon" else "T24:00"),
-         (Example("noon", "2017-09-06T12:00"),), triggers=('noon', 'midnight')),
+    Rule(
+        "clock",
+        r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>a\.?m\.?|p\.?m\.?)(?!\w)",
+        "TIME",
+        lambda g: Shift(
+            "day",
+            0,
+            tod=_clock(g),
+        ),
+        (Example("3 p.m.", "2017-09-06T15:00"), Example("around 7:15 p.m.", "2017-09-06T19:15")),
+        mod=_position_mod,
+    ),
+    Rule(
+        "clock_weekday",
+        r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>a\.?m\.?|p\.?m\.?)"
+        r"(?:\s+[A-Z]{3})?,?\s+(?:on\s+)?@weekday\b",
+        "TIME",
+        lambda g: WeekdayRef(
+            g["weekday"],
+            None,
+            tod=_clock(g),
+        ),
+        (Example("10 p.m. Wednesday", "2017-09-06T22:00"),),
+        mod=_position_mod,
+        priority=1,
+    ),
+    Rule(
+        "noon_weekday",
+        r"\b(?P<word>noon|midnight),?\s+(?:on\s+)?@weekday\b",
+        "TIME",
+        lambda g: WeekdayRef(g["weekday"], None, tod="T12:00" if g["word"].lower() == "noon" else "T24:00"),
+        (Example("noon Thursday", "2017-08-31T12:00"),),
+        priority=1,
+    ),
+    Rule(
+        "clock_date",
+        r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>a\.?m\.?|p\.?m\.?)"
+        r"(?:\s+[A-Z]{3})?,?\s+(?:on\s+)?@month\.?\s+@day\b",
+        "TIME",
+        lambda g: Calendar(
+            None,
+            g["month"],
+            g["day"],
+            tod=_clock(g),
+        ),
+        (Example("5 p.m. EST Nov. 9", "2017-11-09T17:00"),),
+        mod=_position_mod,
+    ),
+    Rule(
+        "weekday_date",
+        r"\b@weekday,?\s+@month\.?\s+@day(?:st|nd|rd|th)?\b" + _NOT_NUMBER_AFTER,
+        "DATE",
+        lambda g: Calendar(None, g["month"], g["day"]),
+        (Example("Saturday, April 25", "2017-04-25"),),
+    ),
+    Rule(
+        "relative_year_quarter",
+        r"\b(?P<rel>last|this|next)\s+year's\s+(?:@ordinal\s+)?quarter\b",
+        "DATE",
+        lambda g: Calendar(
+            None,
+            part=f"Q{g['ordinal']}" if g.get("ordinal") else "QX",
+            year_offset={"last": -1, "next": 1}.get(g["rel"].lower(), 0),
+            year_from_anchor=True,
+        ),
+        (Example("next year's first quarter", "2018-Q1"),),
+        triggers=("quarter",),
+    ),
+    Rule(
+        "year_quarter",
+        r"\bthe\s+@year\s+(?:@ordinal\s+quarter|period)\b",
+        "DATE",
+        lambda g: Calendar(g["year"], part=f"Q{g['ordinal']}" if g.get("ordinal") else None),
+        (Example("the 1988 second quarter", "1988-Q2"),),
+    ),
+    Rule(
+        "vague_ago",
+        r"\b@vague\s+@plural_unit\s+ago\b",
+        "DATE",
+        lambda g: Reference("PAST_REF"),
+        (Example("several years ago", "PAST_REF"),),
+        triggers=("ago",),
+    ),
+    Rule(
+        "noon",
+        r"\b(?P<word>noon|midnight)\b",
+        "TIME",
+        lambda g: Shift("day", 0, tod="T12:00" if g["word"].lower() == "noon" else "T24:00"),
+        (Example("noon", "2017-09-06T12:00"),),
+        triggers=("noon", "midnight"),
+    ),
     # --- durations
-    Rule("duration", r"\b(?:@approx\s+)?(?:the\s+(?:(?:past|last|next|first|latest|previous)\s+)?(?![\w]+-))?"
-         r"(?!an?\b)@num[\s-]+@unit(?:-old)?\b(?!\s+old\b)", "DURATION",
-         lambda g: Span(_duration(g["num"], g["unit"])),
-         (Example("three years", "P3Y"), Example("more than three years", "P3Y"),
-          Example("three-year", "P3Y"), Example("six-year-old", "P6Y"), Example("24 hours", "PT24H")),
-         mod=_position_mod),
-    Rule("a_unit_duration", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s)|(?<=\bover\s)|"
-         r"(?<=\bafter\s)|(?<=\bnearly\s)|(?<=\balmost\s)|(?<=\bonly\s)|(?<=\bjust\s)|(?<=\bof\s)|"
-         r"(?<=\bthan\s)|(?<=\bleast\s)|(?<=\babout\s)|(?<=^))an?[\s-]+@unit\b", "DURATION",
-         lambda g: Span(_duration(1, g["unit"])),
-         (Example("for a week", "P1W", expression="a week"),)),
-    Rule("vague_duration", r"\b@vague\s+@plural_unit\b", "DURATION",
-         lambda g: Span(_duration("X", g["plural_unit"])),
-         (Example("several years", "PXY"), Example("recent weeks", "PXW"), Example("the coming days", "PXD"))),
-    Rule("for_units", r"(?<=\bfor\s)@plural_unit\b", "DURATION", lambda g: Span(_duration("X", g["plural_unit"])),
-         (Example("for weeks", "PXW", expression="weeks"),)),
+    Rule(
+        "duration",
+        r"\b(?:@approx\s+)?(?:the\s+(?:(?:past|last|next|first|latest|previous)\s+)?(?![\w]+-))?"
+        r"(?!an?\b)@num[\s-]+@unit(?:-old)?\b(?!\s+old\b)",
+        "DURATION",
+        lambda g: Span(_duration(g["num"], g["unit"])),
+        (
+            Example("three years", "P3Y"),
+            Example("more than three years", "P3Y"),
+            Example("three-year", "P3Y"),
+            Example("six-year-old", "P6Y"),
+            Example("24 hours", "PT24H"),
+        ),
+        mod=_position_mod,
+    ),
+    Rule(
+        "a_unit_duration",
+        r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s)|(?<=\bover\s)|"
+        r"(?<=\bafter\s)|(?<=\bnearly\s)|(?<=\balmost\s)|(?<=\bonly\s)|(?<=\bjust\s)|(?<=\bof\s)|"
+        r"(?<=\bthan\s)|(?<=\bleast\s)|(?<=\babout\s)|(?<=^))an?[\s-]+@unit\b",
+        "DURATION",
+        lambda g: Span(_duration(1, g["unit"])),
+        (Example("for a week", "P1W", expression="a week"),),
+    ),
+    Rule(
+        "vague_duration",
+        r"\b@vague\s+@plural_unit\b",
+        "DURATION",
+        lambda g: Span(_duration("X", g["plural_unit"])),
+        (Example("several years", "PXY"), Example("recent weeks", "PXW"), Example("the coming days", "PXD")),
+    ),
+    Rule(
+        "for_units",
+        r"(?<=\bfor\s)@plural_unit\b",
+        "DURATION",
+        lambda g: Span(_duration("X", g["plural_unit"])),
+        (Example("for weeks", "PXW", expression="weeks"),),
+    ),
     # --- sets
-    Rule("every_unit", r"\b(?:every|each|per)\s+@calendar_unit\b", "SET",
-         lambda g: Span(_duration(1, g["calendar_unit"])), (Example("every year", "P1Y"),)),
-    Rule("each_weekday", r"\b(?:every|each)\s+@weekday", "SET",
-         lambda g: Span(f"XXXX-WXX-{g['weekday'] + 1}"), (Example("each Sunday", "XXXX-WXX-7"),)),
+    Rule(
+        "every_unit",
+        r"\b(?:every|each|per)\s+@calendar_unit\b",
+        "SET",
+        lambda g: Span(_duration(1, g["calendar_unit"])),
+        (Example("every year", "P1Y"),),
+    ),
+    Rule(
+        "each_weekday",
+        r"\b(?:every|each)\s+@weekday",
+        "SET",
+        lambda g: Span(f"XXXX-WXX-{g['weekday'] + 1}"),
+        (Example("each Sunday", "XXXX-WXX-7"),),
+    ),
     Rule("frequency", r"\b@frequency\b", "SET", lambda g: Span(g["frequency"]), (Example("weekly", "P1W"),)),
 ]

@@ -73,7 +73,9 @@ _TOKEN = re.compile(r"\w+")
 _LEFT, _RIGHT = 60, 80
 
 
-def _windows(grammar: Grammar, text: str, sentences: tuple[Sentence, ...]) -> dict[int, list[tuple[int, int, int]]]:
+def _windows(
+    grammar: Grammar, text: str, sentences: tuple[Sentence, ...]
+) -> dict[int, list[tuple[int, int, int]]]:
     """Per rule, the (sentence, start, end) stretches around its trigger words, merged."""
     starts = [s.start for s in sentences]
     raw: dict[int, list[tuple[int, int, int]]] = {}
@@ -106,8 +108,13 @@ def _windows(grammar: Grammar, text: str, sentences: tuple[Sentence, ...]) -> di
     return merged
 
 
-def extract_with(grammar: Grammar, text: str, start: int = 0, end: int | None = None,
-                 abbreviations: frozenset[str] = frozenset()) -> Extraction:
+def extract_with(
+    grammar: Grammar,
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    abbreviations: frozenset[str] = frozenset(),
+) -> Extraction:
     """Split ``text[start:end]`` into sentences and apply every rule near its trigger words."""
     end = len(text) if end is None else end
     sentences = split_sentences(text, start, end, abbreviations)

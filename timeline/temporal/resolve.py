@@ -18,8 +18,16 @@ from timeline.temporal.values import Calendar, Direction, Reference, ReportingQu
 
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_UNIT_WORDS = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year",
-               "decade": "decade", "century": "century", "weekend": "weekend"}
+_UNIT_WORDS = {
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "decade": "decade",
+    "century": "century",
+    "weekend": "weekend",
+}
 
 
 def _with_tod(period: Period, tod: str | None) -> Period:
@@ -78,6 +86,7 @@ def choose_year(value: Calendar, anchor: dt.date, direction: Direction | None) -
             if value.day is not None:
                 return abs((dt.date(y, month, min(value.day, 28)) - anchor).days)
             return abs(y * 12 + month - (anchor.year * 12 + anchor.month)) * 30
+
         return min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: (distance(y), y))
     return anchor.year
 
@@ -91,7 +100,7 @@ def weekday_date(value: WeekdayRef, anchor: dt.date, direction: Direction | None
         return anchor - dt.timedelta(days=(7 - diff) % 7 or 7)
     if diff == 0:
         return anchor
-    if direction == "future" or value.shift == 0 and direction is None:
+    if direction == "future" or (value.shift == 0 and direction is None):
         return anchor + dt.timedelta(days=diff)
     return anchor - dt.timedelta(days=7 - diff)
 
@@ -137,8 +146,18 @@ def _shift_words(value: Shift) -> str:
 
 
 def _timex(f: Found, value: str, period: Period | None, anchor: str | None, explanation: str) -> Timex:
-    return Timex(f.start, f.end, f.text, f.type, value, f.rule, period, f.mod, anchor,  # type: ignore[arg-type]
-                 explanation)
+    return Timex(
+        f.start,
+        f.end,
+        f.text,
+        f.type,
+        value,
+        f.rule,
+        period,
+        f.mod,
+        anchor,  # type: ignore[arg-type]
+        explanation,
+    )
 
 
 def reporting_quarter(value: ReportingQuarter, anchor: dt.date, last_quarter: Period | None) -> Period:
@@ -161,7 +180,11 @@ def resolve_one(
             return _timex(f, "XXXX-QX", None, None, "no dateline to tell which quarter is meant")
         period = reporting_quarter(v, dct, last_quarter)
         anchor = "previous date" if last_quarter is not None else "dateline"
-        why = "the quarter last mentioned" if last_quarter is not None else "the last whole quarter before the dateline"
+        why = (
+            "the quarter last mentioned"
+            if last_quarter is not None
+            else "the last whole quarter before the dateline"
+        )
         back = f", {v.years_back} year earlier" if v.years_back else ""
         return _timex(f, period.value, period, anchor, f"{dates.label(period)}: {why}{back}")
     if isinstance(v, (Reference, Span)):
@@ -178,8 +201,13 @@ def resolve_one(
         how = {"past": "the last one before", "future": "the next one after"}.get(
             v.direction or f.direction or "", "in the year of"
         )
-        return _timex(f, period.value, period, "dateline",
-                      f"{dates.label(period)}: {how} the dateline, {dates.weekday_date(dct)}")
+        return _timex(
+            f,
+            period.value,
+            period,
+            "dateline",
+            f"{dates.label(period)}: {how} the dateline, {dates.weekday_date(dct)}",
+        )
     if isinstance(v, WeekdayRef):
         if dct is None:
             value = f"XXXX-WXX-{v.weekday + 1}"
@@ -200,20 +228,37 @@ def resolve_one(
             return _timex(f, _unresolved_shift(v), None, None, "no dateline to count from")
         if v.unit == "year" and v.amount < 0 and last_quarter is not None and not v.whole_unit:
             # in a report about a quarter, "a year ago" is that quarter a year before
-            period = dates.quarter(last_quarter.start.year + v.amount, (last_quarter.start.month - 1) // 3 + 1)
-            return _timex(f, period.value, period, "previous date",
-                          f"{dates.label(period)}: the quarter last mentioned, {-v.amount} year(s) earlier")
+            period = dates.quarter(
+                last_quarter.start.year + v.amount, (last_quarter.start.month - 1) // 3 + 1
+            )
+            return _timex(
+                f,
+                period.value,
+                period,
+                "previous date",
+                f"{dates.label(period)}: the quarter last mentioned, {-v.amount} year(s) earlier",
+            )
         period = shift_period(v, anchor_date)
         anchor_name = "previous date" if use_previous else "dateline"
         what = "the date last mentioned" if use_previous else "the dateline"
-        return _timex(f, period.value, period, anchor_name,
-                      f"{dates.label(period)}: {_shift_words(v)} {what}, {dates.weekday_date(anchor_date)}")
+        return _timex(
+            f,
+            period.value,
+            period,
+            anchor_name,
+            f"{dates.label(period)}: {_shift_words(v)} {what}, {dates.weekday_date(anchor_date)}",
+        )
     raise TypeError(f"unknown value {v!r}")
 
 
 def _unresolved_shift(v: Shift) -> str:
-    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "quarter": "XXXX-QX",
-            "year": "XXXX"}.get(v.unit, "XXXX")
+    return {
+        "day": "XXXX-XX-XX",
+        "week": "XXXX-WXX",
+        "month": "XXXX-XX",
+        "quarter": "XXXX-QX",
+        "year": "XXXX",
+    }.get(v.unit, "XXXX")
 
 
 def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Timex, ...]:
@@ -226,7 +271,10 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
         out.append(t)
         if t.period is not None and t.period.granularity <= Granularity.DAY:
             previous = t.period.start
-        if (t.period is not None and t.period.granularity is Granularity.QUARTER
-                and (isinstance(f.value, Calendar) or f.value == ReportingQuarter(0))):
+        if (
+            t.period is not None
+            and t.period.granularity is Granularity.QUARTER
+            and (isinstance(f.value, Calendar) or f.value == ReportingQuarter(0))
+        ):
             last_quarter = t.period
     return tuple(out)

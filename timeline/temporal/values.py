@@ -9,7 +9,7 @@ anchor; nothing here knows what day it is.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 Direction = Literal["past", "future"]
 AnchorKind = Literal["dateline", "previous"]
@@ -80,4 +80,4 @@ class Span:
     value: str
 
 
-Value = Union[Calendar, WeekdayRef, Shift, ReportingQuarter, Reference, Span]
+Value = Calendar | WeekdayRef | Shift | ReportingQuarter | Reference | Span
