@@ -13,6 +13,11 @@ from test_browser_site import DESKTOP, PHONE, Visit, _in_view, _visit
 
 pytestmark = pytest.mark.browser
 
+IN_VIEW = (
+    "sel => { const r = document.querySelector(sel).getBoundingClientRect();"
+    " return r.top >= 0 && r.top < window.innerHeight; }"
+)
+
 
 @pytest.fixture(scope="module")
 def corpus_visit(corpus_site: BuiltSite, browser: Any) -> Iterator[Visit]:
@@ -56,14 +61,11 @@ def test_a_source_link_on_a_later_page_lands_on_its_sentence(
     )
     page = corpus_visit.page()
     page.goto(corpus_visit.base + f"timeline/{part.parent.name}/#{event.id}")
+    page.wait_for_function(IN_VIEW, arg=f"#{event.id}")
     assert _in_view(page, f"#{event.id}")
     page.click(f"#{event.id} .tl-sources a[href*='#s-{mention.sentence_start}']")
     page.wait_for_url(f"**/articles/{mention.article}/#s-{mention.sentence_start}")
-    page.wait_for_function(
-        "sel => { const r = document.querySelector(sel).getBoundingClientRect();"
-        " return r.top >= 0 && r.top < window.innerHeight; }",
-        arg=f"#s-{mention.sentence_start}",
-    )
+    page.wait_for_function(IN_VIEW, arg=f"#s-{mention.sentence_start}")
     page.close()
     phone = corpus_visit.context.browser.new_context(viewport=PHONE, is_mobile=True)
     try:
