@@ -574,7 +574,9 @@ RULES: list[Rule] = [
     ),
     Rule(
         "units_later",
-        r"\b@num[\s-]+@unit\s+(?P<way>later|earlier|before|after)\b",
+        # "after"/"before" only end a clause here: "a day after they smashed through" is anchored
+        # to the event in the clause that follows, which only the duration rule below can express
+        r"\b@num[\s-]+@unit\s+(?P<way>later|earlier|(?:before|after)(?=\s*(?:[,.;:!?)'\"`]|$)))",
         "DATE",
         lambda g: Shift(
             g["unit"],
@@ -582,7 +584,21 @@ RULES: list[Rule] = [
             anchor="previous",
             whole_unit=False,
         ),
-        (Example("two days later", "2017-09-08"),),
+        (
+            Example("two days later", "2017-09-08"),
+            Example("two days after.", "2017-09-08", expression="two days after"),
+        ),
+    ),
+    Rule(
+        "units_before_event",
+        r"\b(?:@approx\s+)?@num[\s-]+@unit(?=\s+(?:after|before)\s+[^\W\d])",
+        "DURATION",
+        lambda g: Span(_duration(g["num"], g["unit"])),
+        (
+            Example("a day after they smashed through", "P1D", expression="a day"),
+            Example("barely a month after Qantas suspended flights", "P1M", expression="a month"),
+        ),
+        mod=_position_mod,
     ),
     Rule(
         "the_day_after",
@@ -762,7 +778,7 @@ RULES: list[Rule] = [
         "a_unit_duration",
         r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s)|(?<=\bover\s)|"
         r"(?<=\bafter\s)|(?<=\bnearly\s)|(?<=\balmost\s)|(?<=\bonly\s)|(?<=\bjust\s)|(?<=\bof\s)|"
-        r"(?<=\bthan\s)|(?<=\bleast\s)|(?<=\babout\s)|(?<=^))an?[\s-]+@unit\b",
+        r"(?<=\bthan\s)|(?<=\bleast\s)|(?<=\babout\s)|(?<=^))an?[\s-]+@unit(?<!s)\b",
         "DURATION",
         lambda g: Span(_duration(1, g["unit"])),
         (Example("for a week", "P1W", expression="a week"),),
