@@ -317,9 +317,13 @@ ABBREVIATIONS = frozenset(
 
 FUTURE_CUES = (
     r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning\s+to|scheduled|due\s+to|"
-    r"expects?\s+to|expected\s+to|set\s+to|intends?\s+to|upcoming|would)\b"
+    r"expects?\s+to|expected\s+to|set\s+to|intends?\s+to|upcoming|would|effective|payable|expires?|due|"
+    r"(?:is|are)\s+to|until)\b"
 )
-PAST_CUES = r"\b(?:said|says|was|were|had|did|ago|told|\w{3,}ed)\b"
+PAST_CUES = (
+    r"\b(?:said|says|was|were|had|did|ago|told|"
+    r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)\w{3,}ed)\b"
+)
 
 # ---------------------------------------------------------------- value builders
 
