@@ -267,7 +267,12 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
     last_quarter: Period | None = None
     out: list[Timex] = []
     for f in extraction.found:
-        t = resolve_one(f, dct, previous, last_quarter)
+        try:
+            t = resolve_one(f, dct, previous, last_quarter)
+        except (ValueError, OverflowError):
+            # "31 September", "February 29, 2017", or arithmetic past the year 9999: the words
+            # name no day of the calendar, so the expression stays, unresolved and explained.
+            t = _timex(f, "XXXX-XX-XX", None, None, "names no day of the calendar")
         out.append(t)
         if t.period is not None and t.period.granularity <= Granularity.DAY:
             previous = t.period.start
