@@ -249,3 +249,13 @@ def test_the_html_check_catches_live_markup(tmp_path: Path) -> None:
     for expected in ("onclick", "<img> not from the theme", "evil.example", "inline script", "<iframe>"):
         assert expected in found
     assert found.count("script scheme") == 2
+
+
+def test_no_article_text_becomes_page_metadata(built: Built) -> None:
+    """MkDocs reads YAML or MultiMarkdown metadata at the top of a page (``template:`` picks the
+    theme template): whatever the titles hold, no generated page may start with any."""
+    from mkdocs.utils.meta import get_data
+
+    for page in sorted((built.project / "site_src").rglob("*.md")):
+        _, meta = get_data(page.read_text(encoding="utf-8"))
+        assert set(meta) <= {"title", "description"}, f"{page.name}: {meta}"
