@@ -222,3 +222,49 @@ def test_pages_work_without_javascript(
         page.close()
     finally:
         visit.context.close()
+
+
+CONTRAST = """
+sel => Array.from(document.querySelectorAll(sel)).slice(0, 5).map(e => {
+  const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = c => {
+    const [r, g, b] = c.slice(0, 3).map(v => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  let bg = null;
+  for (let n = e; n; n = n.parentElement) {
+    const c = rgb(getComputedStyle(n).backgroundColor);
+    if (c.length === 3 || (c.length === 4 && c[3] > 0.9)) { bg = c; break; }
+  }
+  bg = bg || [255, 255, 255];
+  const fg = rgb(getComputedStyle(e).color);
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  return [e.className, (a + 0.05) / (b + 0.05)];
+})
+"""
+
+
+def test_timeline_colours_have_enough_contrast(themed: tuple[str, BuiltSite, Visit]) -> None:
+    _, site, visit = themed
+    article_id, timex = _explained(site)
+    page = visit.page()
+    measured = []
+    for path, selectors in (
+        ("timeline/", (".tl-badge", ".tl-sources", ".tl-date", ".tl-text")),
+        (f"articles/{article_id}/", (".tl-timex", ".tl-hint", ".tl-badge", ".tl-to-event", ".tl-meta a")),
+        ("", (".tl-links a", ".tl-sources a", ".tl-figure figcaption")),
+        ("sources/", (".tl-article-list a", ".tl-count")),
+    ):
+        page.goto(visit.base + path)
+        for selector in selectors:
+            measured += page.evaluate(CONTRAST, selector)
+    page.goto(visit.base + f"articles/{article_id}/")
+    page.focus(f"[aria-describedby='t-{timex.start}']")
+    measured += page.evaluate(CONTRAST, f"#t-{timex.start}")
+    assert measured
+    low = [(name, round(ratio, 2)) for name, ratio in measured if ratio < 4.5]
+    assert not low, f"contrast below 4.5:1: {low}"
+    page.close()
