@@ -458,8 +458,14 @@ RULES: list[Rule] = [
             None,
             g["month"],
             direction="past" if g["relative"] < 0 else "future" if g["relative"] > 0 else None,
+            year_from_anchor=g["relative"] == 0,
         ),
-        (Example("last April", "2017-04"), Example("next march", "2018-03")),
+        (
+            Example("last April", "2017-04"),
+            Example("next march", "2018-03"),
+            Example("last December", "2016-12"),
+            Example("this February", "2018-02", dct="2018-09-06"),
+        ),
     ),
     Rule(
         "season",

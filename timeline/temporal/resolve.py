@@ -72,6 +72,14 @@ def choose_year(value: Calendar, anchor: dt.date, direction: Direction | None) -
     if value.year_from_anchor or (value.month is None and value.part not in _SEASON_START):
         return anchor.year + value.year_offset
     month = value.month if value.month is not None else _SEASON_START[value.part or ""]
+    if value.direction == "past":  # the words say so ("last December"): strictly before the anchor's month
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if value.direction == "future":  # "next March": strictly after
+        ahead = month > anchor.month or (value.month is None and month == anchor.month)
+        return anchor.year if ahead else anchor.year + 1
+    if direction == "past" and month == anchor.month:
+        # a day later this month told in the past tense is a scheduled date, not last year's
+        return anchor.year
     key = (month, value.day or 0)
     anchor_key = (anchor.month, anchor.day if value.day else 0)
     if direction == "past" and key <= anchor_key:
