@@ -61,6 +61,7 @@ def build_site(
     title: str = "Test timeline",
     max_events_per_page: int = 200,
     templates: Path | None = None,
+    markdown_extensions: list[Any] | None = None,
 ) -> BuiltSite:
     """Build ``articles`` into ``project`` through the renderer and MkDocs itself.
 
@@ -97,6 +98,7 @@ def build_site(
                 "plugins": ["search"],
                 "extra_css": [CSS_PAGE],
                 "nav": nav(),
+                **({"markdown_extensions": markdown_extensions} if markdown_extensions else {}),
             },
             sort_keys=False,
         ),

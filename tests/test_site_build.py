@@ -232,6 +232,50 @@ def test_hostile_text_shows_literally(hostile_site: BuiltSite) -> None:
     assert "{{ 7*7 }} timeline" in home
 
 
+def test_hostile_text_stays_inert_under_material_with_common_extensions(
+    tmp_path: Path, site_builder: Callable[..., BuiltSite]
+) -> None:
+    """Extensions that act on raw text (snippets includes files, critic rewrites text, attr_list
+    adds attributes) must find nothing to act on in article text."""
+    pytest.importorskip("material")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    extra = (
+        '\n--8<-- "secret.txt"\n\nOn Monday {++added++} and {: onclick="alert(6)" } and :smile: '
+        "and <!-- comment --> appeared.\n"
+    )
+    (articles / "hostile.md").write_text(HOSTILE_ARTICLE + extra, encoding="utf-8")
+    built = site_builder(
+        tmp_path / "p",
+        articles,
+        theme="material",
+        markdown_extensions=[
+            "attr_list",
+            "md_in_html",
+            "admonition",
+            "def_list",
+            "pymdownx.critic",
+            "pymdownx.superfences",
+            "pymdownx.emoji",
+            {"pymdownx.snippets": {"base_path": [str(tmp_path)], "check_paths": False}},
+            {"toc": {"permalink": True}},
+        ],
+    )
+    for html_file in sorted(built.site_dir.rglob("*.html")):
+        text = html_file.read_text(encoding="utf-8")
+        assert "TOP-SECRET-CONTENT" not in text, html_file
+        parsed = Page(text)
+        assert not any(n.startswith("on") for _, n, _ in parsed.attributes), html_file
+        assert not any(t == "img" for t, _ in parsed.tags), f"{html_file}: an image from article text"
+    article = page(built, "articles/hostile/index.html")
+    assert '--8<-- "secret.txt"' in article.all_text
+    assert "{++added++}" in article.all_text and '{: onclick="alert(6)" }' in article.all_text
+    assert not any(t == "ins" for t, _ in article.tags), "critic markup ran"
+    assert "<!-- comment -->" in article.all_text and ":smile:" in article.all_text
+
+
 # -- determinism, atomic writes, hand-written pages -------------------------------------------------
 
 

@@ -629,7 +629,14 @@ def _stats(timeline: Timeline) -> Stats:
     for analysis in timeline.analyses:
         for t in analysis.timexes:
             total += 1
-            key = t.anchor or ("none needed" if t.period is not None else "unresolved")
+            if t.anchor:
+                key = t.anchor
+            elif t.period is not None:
+                key = "nothing: a full date"
+            elif t.type in ("DURATION", "SET"):
+                key = "nothing: a duration or frequency, not a date"
+            else:
+                key = "nothing found: vague or without a dateline"
             anchors[key] = anchors.get(key, 0) + 1
     return Stats(tuple(sorted(origins.items())), tuple(sorted(anchors.items())), total)
 
