@@ -62,6 +62,7 @@ def build_site(
     max_events_per_page: int = 200,
     templates: Path | None = None,
     markdown_extensions: list[Any] | None = None,
+    use_directory_urls: bool = True,
 ) -> BuiltSite:
     """Build ``articles`` into ``project`` through the renderer and MkDocs itself.
 
@@ -80,7 +81,15 @@ def build_site(
     project.mkdir(parents=True, exist_ok=True)
     config = Config(project=project, articles=articles, title=title, cache=False, quiet=True)
     timeline = build_timeline(config)
-    pages = dict(render_pages(timeline, title, templates, max_events_per_page=max_events_per_page))
+    pages = dict(
+        render_pages(
+            timeline,
+            title,
+            templates,
+            max_events_per_page=max_events_per_page,
+            use_directory_urls=use_directory_urls,
+        )
+    )
     docs_dir, site_dir = project / "site_src", project / "site"
     publish_pages(docs_dir, pages)
     mkdocs_yml = project / "mkdocs.yml"
@@ -98,6 +107,7 @@ def build_site(
                 "plugins": ["search"],
                 "extra_css": [CSS_PAGE],
                 "nav": nav(),
+                "use_directory_urls": use_directory_urls,
                 **({"markdown_extensions": markdown_extensions} if markdown_extensions else {}),
             },
             sort_keys=False,

@@ -164,6 +164,29 @@ def test_material_theme_builds_the_same_pages(seeds_material_site: BuiltSite, se
     assert "assets/timeline.css" in html and 'class="tl-event' in html
 
 
+def test_links_resolve_without_directory_urls(tmp_path: Path, site_builder: Callable[..., BuiltSite]) -> None:
+    """With ``use_directory_urls: false`` (a site opened from disk) every generated link still
+    reaches a file and, where it has one, an anchor on it."""
+    import posixpath
+    from urllib.parse import unquote, urlsplit
+
+    built = site_builder(tmp_path / "flat", SEEDS, use_directory_urls=False, max_events_per_page=5)
+    checked = 0
+    for html_file in sorted(built.site_dir.rglob("*.html")):
+        here = html_file.relative_to(built.site_dir).as_posix()
+        for href, _ in Page(html_file.read_text(encoding="utf-8")).links:
+            url = urlsplit(href)
+            if url.scheme or url.netloc or not url.path or "tl-" in href:
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(here), unquote(url.path)))
+            if target.startswith(("articles/", "timeline", "sources", "index", "how-dates")):
+                assert (built.site_dir / target).is_file(), f"{here}: {href}"
+                if url.fragment:
+                    assert url.fragment in Page((built.site_dir / target).read_text("utf-8")).ids, href
+                checked += 1
+    assert checked > 50
+
+
 # -- hostile text ---------------------------------------------------------------------------------
 
 HOSTILE_ARTICLE = """---
