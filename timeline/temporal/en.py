@@ -654,10 +654,14 @@ RULES: list[Rule] = [
     Rule(
         "reporting_quarter",
         r"\bthe\s+(?:(?P<ago>year[\s-]+(?:ago|earlier))[\s-]+|latest\s+|same\s+)?"
-        r"(?:fiscal\s+)?(?:quarter|period)\b",
+        r"(?:fiscal\s+)?(?:quarter|period)\b(?P<then>(?=\s+(?:a|one)\s+year\s+(?:ago|earlier)))?",
         "DATE",
-        lambda g: ReportingQuarter(1 if g.get("ago") else 0),
-        (Example("the quarter", "2017-Q2"), Example("the year-ago quarter", "2016-Q2")),
+        lambda g: ReportingQuarter(1 if g.get("ago") or g.get("then") is not None else 0),
+        (
+            Example("the quarter", "2017-Q2"),
+            Example("the year-ago quarter", "2016-Q2"),
+            Example("for the quarter a year ago", "2016-Q2", expression="the quarter"),
+        ),
         triggers=("quarter", "period"),
     ),
     Rule(
@@ -736,21 +740,43 @@ RULES: list[Rule] = [
         "relative_year_quarter",
         r"\b(?P<rel>last|this|next)\s+year's\s+(?:@ordinal\s+)?quarter\b",
         "DATE",
-        lambda g: Calendar(
-            None,
-            part=f"Q{g['ordinal']}" if g.get("ordinal") else "QX",
-            year_offset={"last": -1, "next": 1}.get(g["rel"].lower(), 0),
-            year_from_anchor=True,
+        lambda g: (
+            Calendar(
+                None,
+                part=f"Q{g['ordinal']}" if g.get("ordinal") else "QX",
+                year_offset={"last": -1, "next": 1}.get(g["rel"].lower(), 0),
+                year_from_anchor=True,
+            )
+            if g.get("ordinal") or g["rel"].lower() == "next"
+            # "last year's quarter": the quarter being reported on, a year back
+            else ReportingQuarter(1 if g["rel"].lower() == "last" else 0)
         ),
-        (Example("next year's first quarter", "2018-Q1"),),
+        (
+            Example("next year's first quarter", "2018-Q1"),
+            Example("last year's quarter", "2016-Q2"),
+        ),
         triggers=("quarter",),
     ),
     Rule(
         "year_quarter",
         r"\bthe\s+@year\s+(?:@ordinal\s+quarter|period)\b",
         "DATE",
-        lambda g: Calendar(g["year"], part=f"Q{g['ordinal']}" if g.get("ordinal") else None),
-        (Example("the 1988 second quarter", "1988-Q2"),),
+        lambda g: (
+            Calendar(g["year"], part=f"Q{g['ordinal']}")
+            if g.get("ordinal")
+            # "the 1988 period" in a report: the quarter being reported on, in 1988
+            else ReportingQuarter(year=g["year"])
+        ),
+        (
+            Example("the 1988 second quarter", "1988-Q2"),
+            Example("the 1988 period", "1988"),
+            Example(
+                "the third quarter fell; the 1988 period",
+                "1988-Q3",
+                "2017-11-06",
+                expression="the 1988 period",
+            ),
+        ),
     ),
     Rule(
         "vague_ago",

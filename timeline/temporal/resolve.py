@@ -175,6 +175,8 @@ def reporting_quarter(value: ReportingQuarter, anchor: dt.date, last_quarter: Pe
     else:
         d = dates.add_months(anchor, -3)
         base_year, number = d.year, (d.month - 1) // 3 + 1
+    if value.year is not None:
+        base_year = value.year
     return dates.quarter(base_year - value.years_back, number)
 
 
@@ -184,6 +186,9 @@ def resolve_one(
     """Resolve one expression against the dateline (and the narrative's last day and quarter)."""
     v = f.value
     if isinstance(v, ReportingQuarter):
+        if v.year is not None and last_quarter is None:
+            period = dates.year(v.year - v.years_back)
+            return _timex(f, period.value, period, None, f"written in full: {dates.label(period)}")
         if dct is None:
             return _timex(f, "XXXX-QX", None, None, "no dateline to tell which quarter is meant")
         period = reporting_quarter(v, dct, last_quarter)
@@ -288,6 +293,9 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
             t.period is not None
             and t.period.granularity is Granularity.QUARTER
             and (isinstance(f.value, Calendar) or f.value == ReportingQuarter(0))
+            and (dct is None or t.period.end < dct)
         ):
+            # only a quarter already over can be the one a report is about; "a fourth-quarter
+            # charge" expected in the current quarter is not
             last_quarter = t.period
     return tuple(out)

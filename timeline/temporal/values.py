@@ -64,6 +64,8 @@ class ReportingQuarter:
     """
 
     years_back: int = 0
+    year: int | None = None
+    """A year the text names ("the 1988 period"): that year's quarter of the same number."""
 
 
 @dataclass(frozen=True)
