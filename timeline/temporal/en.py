@@ -562,6 +562,41 @@ RULES: list[Rule] = [
         (Example("yesterday afternoon", "2017-09-05TAF"), Example("this morning", "2017-09-06TMO")),
     ),
     Rule(
+        "last_night",
+        r"\blast\s+night\b",
+        "TIME",
+        lambda g: Shift("day", -1, tod="NI"),
+        (Example("last night", "2017-09-05TNI"),),
+        priority=1,
+        triggers=("night",),
+    ),
+    Rule(
+        "the_weekend",
+        r"\bthe\s+weekend\b",
+        "DATE",
+        lambda g: Shift("weekend", 0, by_tense=True),
+        (
+            Example("over the weekend, officials said", "2017-W35-WE", expression="the weekend"),
+            Example("will meet at the weekend", "2017-W36-WE", expression="the weekend"),
+        ),
+        triggers=("weekend",),
+    ),
+    Rule(
+        "end_of_unit",
+        # "since year-end" looks back to the last one
+        r"(?P<since>(?<=\bsince\s))?(?:\byear(?:'s)?[\s-]+end\b|"
+        r"\bthe\s+(?:end|close)\s+of\s+the\s+(?:calendar\s+|fiscal\s+)?(?P<unit>year|month|week)\b)",
+        "DATE",
+        lambda g: Shift(g.get("unit", "year").lower(), -1 if g.get("since") is not None else 0),
+        (
+            Example("by year-end", "2017", expression="year-end"),
+            Example("the end of the month", "2017-09"),
+            Example("since year-end", "2016", expression="year-end"),
+        ),
+        mod=lambda g: "END",
+        triggers=("end", "close"),
+    ),
+    Rule(
         "relative_unit",
         r"\b" + _POS + r"(?:the\s+)?@relative\s+@calendar_unit\b(?!'s\s+\w+\s+quarter)",
         "DATE",
@@ -798,7 +833,8 @@ RULES: list[Rule] = [
     Rule(
         "duration",
         r"\b(?:@approx\s+)?(?:the\s+(?:(?:past|last|next|first|latest|previous)\s+)?(?![\w]+-))?"
-        r"(?!an?\b)@num[\s-]+@unit(?:-old)?\b(?!\s+old\b)",
+        r"(?!an?\b(?!\s+(?:couple|dozen|hundred)\b))@num(?:\s+(?:more|additional|straight|consecutive))?"
+        r"[\s-]+@unit(?:-old)?\b(?!\s+old\b)",
         "DURATION",
         lambda g: Span(_duration(g["num"], g["unit"])),
         (
@@ -807,6 +843,9 @@ RULES: list[Rule] = [
             Example("three-year", "P3Y"),
             Example("six-year-old", "P6Y"),
             Example("24 hours", "PT24H"),
+            Example("a couple of years", "P2Y"),
+            Example("almost a hundred years", "P100Y"),
+            Example("at least 20 more years", "P20Y"),
         ),
         mod=_position_mod,
     ),
@@ -828,7 +867,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "for_units",
-        r"(?<=\bfor\s)@plural_unit\b",
+        r"(?:(?<=\bfor\s)|(?<=\bwithin\s))@plural_unit\b",
         "DURATION",
         lambda g: Span(_duration("X", g["plural_unit"])),
         (Example("for weeks", "PXW", expression="weeks"),),

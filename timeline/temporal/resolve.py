@@ -251,6 +251,8 @@ def resolve_one(
                 "previous date",
                 f"{dates.label(period)}: the quarter last mentioned, {-v.amount} year(s) earlier",
             )
+        if v.by_tense and f.direction == "past" and anchor_date.weekday() < 5:
+            v = Shift(v.unit, v.amount - 1, v.anchor, v.tod, v.whole_unit)
         period = shift_period(v, anchor_date)
         anchor_name = "previous date" if use_previous else "dateline"
         what = "the date last mentioned" if use_previous else "the dateline"

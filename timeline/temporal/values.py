@@ -53,6 +53,8 @@ class Shift:
     anchor: AnchorKind = "dateline"
     tod: str | None = None
     whole_unit: bool = True
+    by_tense: bool = False
+    """``amount`` 0 that tense may move: "the weekend" told in the past is the one before a weekday dateline."""
 
 
 @dataclass(frozen=True)
