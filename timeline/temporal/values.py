@@ -54,7 +54,7 @@ class Shift:
     tod: str | None = None
     whole_unit: bool = True
     by_tense: bool = False
-    """``amount`` 0 that tense may move: "the weekend" told in the past is the one before a weekday dateline."""
+    """``amount`` 0 that tense may move: "the weekend" told in the past is the one before a weekday."""
 
 
 @dataclass(frozen=True)
