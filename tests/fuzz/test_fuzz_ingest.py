@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
 from hostile.timex3 import problems
-from hypothesis import HealthCheck, Phase, given, reject, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from timeline.config import Config
@@ -35,9 +34,6 @@ from timeline.render import render_pages
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 SUFFIXES = [".txt", ".md", ".jsonl", ".text", ".markdown"]
-# Crashes already reported (see the corpus): set aside in generated runs so the fuzzer keeps
-# looking for new ones, still failing in the corpus replay until fixed.
-KNOWN = re.compile(r"day is out of range for month|year -?\d+ is out of range|date value out of range")
 
 PIECES = [
     b"DAMASCUS, Sept 5 (Reuters) - ",
@@ -104,15 +100,6 @@ def ingest_and_tag(files: list[tuple[str, bytes]]) -> None:
         assert "index.md" in pages and all(isinstance(text, str) for text in pages.values())
 
 
-def _set_aside_known(files: list[tuple[str, bytes]]) -> None:
-    try:
-        ingest_and_tag(files)
-    except (ValueError, OverflowError) as e:
-        if KNOWN.search(str(e)):
-            reject()
-        raise
-
-
 @settings(
     max_examples=60,
     deadline=None,
@@ -121,7 +108,7 @@ def _set_aside_known(files: list[tuple[str, bytes]]) -> None:
 )
 @given(folders)
 def test_fuzz_quick(files: list[tuple[str, bytes]]) -> None:
-    _set_aside_known(files)
+    ingest_and_tag(files)
 
 
 def _save_finding(files: list[tuple[str, bytes]]) -> Path:
@@ -149,7 +136,7 @@ def test_fuzz_budget() -> None:
         last[:] = [files]
         if time.monotonic() > stop:
             return
-        _set_aside_known(files)
+        ingest_and_tag(files)
 
     rounds = 0
     while time.monotonic() < stop:
