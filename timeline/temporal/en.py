@@ -582,6 +582,25 @@ RULES: list[Rule] = [
         triggers=("weekend",),
     ),
     Rule(
+        "the_year",
+        # a report's own year ("sales for the full year")
+        r"\bthe\s+(?:(?:full|fiscal|current)\s+(?:fiscal\s+)?)?year\b"
+        r"(?![\s-]+(?:ago|earlier|before|after|old|end(?:ed|ing))\b|'s|-)",
+        "DATE",
+        lambda g: Shift("year", 0),
+        (Example("sales for the full year rose", "2017", expression="the full year"),),
+        triggers=("year",),
+    ),
+    Rule(
+        "the_year_ended",
+        # "the year ended June 30" is a year-long span ending on that day
+        r"\bthe\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)",
+        "DURATION",
+        lambda g: Span("P1Y"),
+        (Example("in the year ended June 30", "P1Y", expression="the year"),),
+        triggers=("year",),
+    ),
+    Rule(
         "end_of_unit",
         # "since year-end" looks back to the last one
         r"(?P<since>(?<=\bsince\s))?(?:\byear(?:'s)?[\s-]+end\b|"
@@ -794,7 +813,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "year_quarter",
-        r"\bthe\s+@year\s+(?:@ordinal\s+quarter|period)\b",
+        r"\bthe\s+@year\s+(?:@ordinal\s+quarter|(?:fiscal\s+)?(?:quarter|period))\b",
         "DATE",
         lambda g: (
             Calendar(g["year"], part=f"Q{g['ordinal']}")
