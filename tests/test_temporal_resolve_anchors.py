@@ -1,0 +1,127 @@
+"""Resolution choices the accuracy work added: each one a general news-English convention.
+
+Every test runs the real tagger on a short text with an explicit dateline; nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from timeline.model import Timex
+from timeline.temporal import tag
+from timeline.temporal.resolve import choose_year
+from timeline.temporal.values import Calendar
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _only(text: str, dct: dt.date, expression: str) -> Timex:
+    found = [t for t in tag(text, dct) if t.text == expression]
+    assert len(found) == 1, [(t.text, t.value, t.rule) for t in tag(text, dct)]
+    return found[0]
+
+
+def test_a_day_after_an_event_clause_is_not_the_day_after_the_dateline() -> None:
+    text = (SEEDS / "reuters-deir-al-zor-corridor.txt").read_text(encoding="utf-8")
+    dct = dt.date(2017, 9, 6)
+    timexes = tag(text, dct)
+    first = [t for t in timexes if t.start < text.index("islamic state lines")]
+    assert [(t.text, t.type, t.value) for t in first] == [("a day", "DURATION", "P1D")]
+    assert all(t.value != "2017-09-07" for t in timexes)
+
+
+def test_a_days_long_thrust_is_no_duration() -> None:
+    text = "the army reached the city on tuesday in a days-long thrust ."
+    assert [t.text for t in tag(text, dt.date(2017, 9, 6))] == ["tuesday"]
+
+
+def test_n_units_later_at_a_clause_end_still_counts_from_the_last_date() -> None:
+    text = "The talks opened on Sept. 1. Two days later, they collapsed."
+    assert _only(text, dt.date(2017, 9, 6), "Two days later").value == "2017-09-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The memo went to bankers last December.", "last December", "1988-12"),
+        ("The plant will reopen next March.", "next March", "1990-03"),
+        ("An election is due this September.", "this September", "1989-09"),
+        ("It said it will redeem the preferred shares on Oct. 31.", "Oct. 31", "1989-10-31"),
+        ("The parent asked the unit to respond by Oct. 31.", "Oct. 31", "1989-10-31"),
+        ("The reduced dividend is payable Jan. 2.", "Jan. 2", "1990-01-02"),
+    ],
+)
+def test_month_year_follows_the_words_and_tense(text: str, expression: str, value: str) -> None:
+    assert _only(text, dt.date(1989, 10, 27), expression).value == value
+
+
+def test_a_later_day_of_the_datelines_month_stays_in_its_year() -> None:
+    value = Calendar(None, 10, 31)
+    assert choose_year(value, dt.date(1989, 10, 27), "past") == 1989
+    assert choose_year(Calendar(None, 11, 20), dt.date(1990, 3, 1), "past") == 1989
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Officials met over the weekend, a spokesman said.", "1990-W32-WE"),
+        ("officials met over the weekend , a spokesman said .", "1990-W32-WE"),
+        ("The envoy will fly home at the weekend.", "1990-W33-WE"),
+    ],
+)
+def test_the_weekend_by_tense(text: str, value: str) -> None:
+    (timex,) = [t for t in tag(text, dt.date(1990, 8, 13)) if "weekend" in t.text]
+    assert timex.value == value
+
+
+def test_last_night_and_year_end() -> None:
+    dct = dt.date(1998, 1, 20)
+    assert _only("CBS News first reported last night that ...", dct, "last night").value == "1998-01-19TNI"
+    end = _only("They hope to close the deal by year-end.", dct, "year-end")
+    assert (end.value, end.mod) == ("1998", "END")
+    assert _only("The index is up 4% since year-end.", dct, "year-end").value == "1997"
+
+
+def test_a_future_quarter_is_not_the_quarter_being_reported() -> None:
+    text = (
+        "Travelers said its third-quarter net rose. It expects a fourth-quarter charge. "
+        "Earnings fell 59% in the latest quarter."
+    )
+    assert _only(text, dt.date(1989, 11, 2), "the latest quarter").value == "1989-Q3"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        ("Profit in the 1988 period was lower.", "the 1988 period", "1988-Q3"),
+        ("U.K. sales for last year's quarter were $3 million.", "last year's quarter", "1988-Q3"),
+        ("For the quarter a year ago, it earned $16 million.", "the quarter", "1988-Q3"),
+    ],
+)
+def test_report_periods_follow_the_quarter_reported(sentence: str, expression: str, value: str) -> None:
+    text = "Net income for the third quarter rose 5%. " + sentence
+    assert _only(text, dt.date(1989, 10, 26), expression).value == value
+
+
+def test_the_year_of_a_report_and_the_year_ended() -> None:
+    dct = dt.date(1989, 11, 2)
+    full = _only("Sales for the full year were $6.6 billion.", dct, "the full year")
+    assert (full.type, full.value) == ("DATE", "1989")
+    ended = _only("For the year ended Sept. 30, it earned $422 million.", dct, "the year")
+    assert (ended.type, ended.value) == ("DURATION", "P1Y")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("it will not change for a couple of years .", "a couple of years", "P2Y"),
+        ("as it has for almost a hundred years.", "almost a hundred years", "P100Y"),
+        ("the base for at least 20 more years.", "at least 20 more years", "P20Y"),
+        ("troops arrive within weeks.", "weeks", "PXW"),
+    ],
+)
+def test_more_durations(text: str, expression: str, value: str) -> None:
+    assert _only(text, dt.date(1998, 2, 13), expression).value == value
