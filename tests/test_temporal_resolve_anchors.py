@@ -125,3 +125,20 @@ def test_the_year_of_a_report_and_the_year_ended() -> None:
 )
 def test_more_durations(text: str, expression: str, value: str) -> None:
     assert _only(text, dt.date(1998, 2, 13), expression).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq imports about three-quarters of its food.",
+        "Funds account for more than a quarter of the market.",
+        'Baker said on ABC\'s "This Week With David Brinkley" that talks go on.',
+    ],
+)
+def test_fractions_and_programme_names_are_no_time(text: str) -> None:
+    assert list(tag(text, dt.date(1990, 8, 15))) == []
+
+
+def test_quarters_of_a_year_are_still_time() -> None:
+    text = "Losses go on through the first two quarters of 1990."
+    assert [t.text for t in tag(text, dt.date(1989, 10, 26))] == ["the first two quarters", "1990"]

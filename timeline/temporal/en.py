@@ -360,6 +360,11 @@ _IN_CONTEXT = (
 )
 _POS = r"(?:@position[\s-]+(?:of\s+)?)?"
 _NOT_NUMBER_AFTER = r"(?![\d,]*\d|\.\d|\s*(?:%|percent))"
+_NOT_FRACTION = (
+    # "three-quarters of its food", "a quarter of the market": a fraction, unless a year follows
+    r"(?!(?<=quarter)s?\s+of\s+(?!\d{4}\b|(?:the|this|last|next)\s+(?:fiscal\s+)?year))"
+    r"(?!(?<=quarters)\s+of\s+(?!\d{4}\b|(?:the|this|last|next)\s+(?:fiscal\s+)?year))"
+)
 
 RULES: list[Rule] = [
     # --- absolute dates
@@ -617,7 +622,8 @@ RULES: list[Rule] = [
     ),
     Rule(
         "relative_unit",
-        r"\b" + _POS + r"(?:the\s+)?@relative\s+@calendar_unit\b(?!'s\s+\w+\s+quarter)",
+        # not a programme's name in quotes ("This Week With David Brinkley")
+        r"\b(?<![\"“])" + _POS + r"(?:the\s+)?@relative\s+@calendar_unit\b(?!'s\s+\w+\s+quarter)",
         "DATE",
         lambda g: Shift(g["calendar_unit"], g["relative"]),
         (
@@ -853,7 +859,7 @@ RULES: list[Rule] = [
         "duration",
         r"\b(?:@approx\s+)?(?:the\s+(?:(?:past|last|next|first|latest|previous)\s+)?(?![\w]+-))?"
         r"(?!an?\b(?!\s+(?:couple|dozen|hundred)\b))@num(?:\s+(?:more|additional|straight|consecutive))?"
-        r"[\s-]+@unit(?:-old)?\b(?!\s+old\b)",
+        r"[\s-]+@unit(?:-old)?\b(?!\s+old\b)" + _NOT_FRACTION,
         "DURATION",
         lambda g: Span(_duration(g["num"], g["unit"])),
         (
@@ -872,7 +878,7 @@ RULES: list[Rule] = [
         "a_unit_duration",
         r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s)|(?<=\bover\s)|"
         r"(?<=\bafter\s)|(?<=\bnearly\s)|(?<=\balmost\s)|(?<=\bonly\s)|(?<=\bjust\s)|(?<=\bof\s)|"
-        r"(?<=\bthan\s)|(?<=\bleast\s)|(?<=\babout\s)|(?<=^))an?[\s-]+@unit(?<!s)\b",
+        r"(?<=\bthan\s)|(?<=\bleast\s)|(?<=\babout\s)|(?<=^))an?[\s-]+@unit(?<!s)\b" + _NOT_FRACTION,
         "DURATION",
         lambda g: Span(_duration(1, g["unit"])),
         (Example("for a week", "P1W", expression="a week"),),
