@@ -98,7 +98,7 @@ def test_a_source_link_lands_on_the_sentence(themed: tuple[str, BuiltSite, Visit
     )
     page = visit.page()
     page.goto(visit.base + "timeline/")
-    page.click(f"#{event.id} .tl-sources a[href*='#s-{mention.sentence_start}']")
+    page.click(f"#{event.id} .tl-sources a[href$='articles/{mention.article}/#s-{mention.sentence_start}']")
     page.wait_for_url(f"**/articles/{mention.article}/#s-{mention.sentence_start}")
     anchor = f"#s-{mention.sentence_start}"
     page.wait_for_function(
