@@ -268,3 +268,17 @@ def test_timeline_colours_have_enough_contrast(themed: tuple[str, BuiltSite, Vis
     low = [(name, round(ratio, 2)) for name, ratio in measured if ratio < 4.5]
     assert not low, f"contrast below 4.5:1: {low}"
     page.close()
+
+
+def test_a_missing_chromium_skips_with_the_install_hint_but_fails_in_ci(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import conftest
+
+    monkeypatch.setattr(conftest, "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="apt-get install chromium"):
+        conftest.chromium_or_skip()
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="apt-get install chromium"):
+        conftest.chromium_or_skip()
