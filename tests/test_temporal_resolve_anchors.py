@@ -142,3 +142,16 @@ def test_fractions_and_programme_names_are_no_time(text: str) -> None:
 def test_quarters_of_a_year_are_still_time() -> None:
     text = "Losses go on through the first two quarters of 1990."
     assert [t.text for t in tag(text, dt.date(1989, 10, 26))] == ["the first two quarters", "1990"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "dct", "value"),
+    [
+        ("Mr. Schwarz will succeed Mr. Davison Feb. 1.", "Feb. 1", dt.date(1989, 10, 26), "1990-02-01"),
+        ("Officials over the weekend became more open.", "the weekend", dt.date(1989, 10, 23), "1989-W42-WE"),
+        ("Marches are expected this summer.", "this summer", dt.date(1998, 3, 22), "1998-SU"),
+    ],
+)
+def test_tense_cues(text: str, expression: str, dct: dt.date, value: str) -> None:
+    """'succeed' is no past tense; 'became' is one; 'this <season>' is the dateline's year."""
+    assert _only(text, dct, expression).value == value

@@ -320,9 +320,17 @@ FUTURE_CUES = (
     r"expects?\s+to|expected\s+to|set\s+to|intends?\s+to|upcoming|would|effective|payable|expires?|due|"
     r"(?:is|are)\s+to|until)\b"
 )
+# Irregular past tenses common in news; regular ones are caught by their "-ed".
+_IRREGULAR_PAST = (
+    "became began came went took made gave left held won lost fell rose sent saw got met led found "
+    "thought knew brought bought sold paid spent kept struck fought ran wrote spoke broke chose drove "
+    "flew grew threw stood sat built caught felt heard meant fled sank swept seized stole withdrew"
+).split()
 PAST_CUES = (
-    r"\b(?:said|says|was|were|had|did|ago|told|"
-    r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)\w{3,}ed)\b"
+    r"\b(?:said|says|was|were|had|did|ago|told|agreed|" + "|".join(_IRREGULAR_PAST) + "|"
+    # "-ed" but not "succeed", "hundred", nor an adjective or passive after "the", "a", "is", "be"
+    r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)"
+    r"(?!hundred\b)\w{3,}(?<!e)ed)\b"
 )
 
 # ---------------------------------------------------------------- value builders
@@ -481,8 +489,13 @@ RULES: list[Rule] = [
             None,
             part=g.get("safe_season") or g["any_season"],
             direction="past" if g.get("relative", 0) < 0 else "future" if g.get("relative", 0) > 0 else None,
+            year_from_anchor=g.get("relative") == 0,
         ),
-        (Example("the summer", "2017-SU"), Example("early winter", "2017-WI")),
+        (
+            Example("the summer", "2017-SU"),
+            Example("early winter", "2017-WI"),
+            Example("this summer", "2018-SU", dct="2018-03-22"),
+        ),
         mod=_position_mod,
     ),
     Rule(
@@ -493,6 +506,7 @@ RULES: list[Rule] = [
             None,
             part=g["season"],
             direction="past" if g["relative"] < 0 else "future" if g["relative"] > 0 else None,
+            year_from_anchor=g["relative"] == 0,
         ),
         (Example("last spring", "2017-SP"), Example("next fall", "2017-FA")),
     ),
