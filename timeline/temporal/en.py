@@ -316,8 +316,9 @@ ABBREVIATIONS = frozenset(
 )
 
 FUTURE_CUES = (
-    r"\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning\s+to|scheduled|due\s+to|"
-    r"expects?\s+to|expected\s+to|set\s+to|intends?\s+to|upcoming|would|effective|payable|expires?|due|"
+    # "had been scheduled to", "was due to": a plan told in the past points at the past
+    r"\b(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning\s+to|scheduled|due\s+to|"
+    r"expects?\s+to|expected\s+to|set\s+to|intends?\s+to|upcoming|would|effective|payable|(?<!\bto\s)expires?|due|"
     r"(?:is|are)\s+to|until)\b"
 )
 # Irregular past tenses common in news; regular ones are caught by their "-ed".
