@@ -77,7 +77,7 @@ def bars(events: Sequence[Event]) -> tuple[Bar, ...]:
     return tuple(Bar(y, 0, yearly.get(y, 0)) for y in range(min(yearly), max(yearly) + 1))
 
 
-def events_chart(events: Sequence[Event], *, width: int = 640, height: int = 180) -> str:
+def events_chart(events: Sequence[Event], *, width: int = 480, height: int = 170) -> str:
     """The SVG markup of the chart ("" when no event can be placed on it)."""
     data = bars(events)
     if not data:
