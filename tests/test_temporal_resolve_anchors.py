@@ -155,3 +155,20 @@ def test_quarters_of_a_year_are_still_time() -> None:
 def test_tense_cues(text: str, expression: str, dct: dt.date, value: str) -> None:
     """'succeed' is no past tense; 'became' is one; 'this <season>' is the dateline's year."""
     assert _only(text, dct, expression).value == value
+
+
+def test_error_classes_name_the_rule_at_fault() -> None:
+    """The eval summary counts errors by kind and rule, so grammar work starts from the largest class."""
+    from timeline.evaluate import error_classes, format_classes, score_document
+    from timeline.timeml import parse_timeml
+
+    doc = parse_timeml(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2017-09-06">x</TIMEX3></DCT><TEXT>'
+        'They met <TIMEX3 tid="t1" type="DATE" value="2017-09-04">Tuesday</TIMEX3> and '
+        '<TIMEX3 tid="t2" type="DATE" value="PAST_REF">lately</TIMEX3> talked in 2016.'
+        "</TEXT></TimeML>",
+        "x.tml",
+    )
+    classes = error_classes([score_document(doc)])
+    assert classes == {("VALUE", "weekday"): 1, ("SPURIOUS", "year"): 1}
+    assert "VALUE 1: weekday 1" in format_classes(classes)

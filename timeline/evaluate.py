@@ -128,6 +128,29 @@ def error_lines(results: Iterable[DocumentResult]) -> list[str]:
     return lines
 
 
+def error_classes(results: Iterable[DocumentResult]) -> Counter[tuple[str, str]]:
+    """Errors counted by kind and by the rule at fault (a miss by its gold type): what to fix first."""
+    classes: Counter[tuple[str, str]] = Counter()
+    for r in results:
+        paired_gold = {(g.start, g.end) for g, _ in r.pairs}
+        paired_sys = {(s.start, s.end) for _, s in r.pairs}
+        classes.update(("MISS", g.type) for g in r.document.gold if (g.start, g.end) not in paired_gold)
+        classes.update(("SPURIOUS", s.rule) for s in r.system if (s.start, s.end) not in paired_sys)
+        classes.update(("VALUE", s.rule) for g, s in r.pairs if g.value != s.value)
+        classes.update(("SPAN", s.rule) for g, s in r.pairs if (g.start, g.end) != (s.start, s.end))
+    return classes
+
+
+def format_classes(classes: Counter[tuple[str, str]], top: int = 6) -> str:
+    """One line per error kind: its total, then its largest classes."""
+    rows = []
+    for kind in sorted({k for k, _ in classes}):
+        mine = sorted(((n, c) for (k, c), n in classes.items() if k == kind), key=lambda x: (-x[0], x[1]))
+        total = sum(n for n, _ in mine)
+        rows.append(f"  {kind} {total}: " + ", ".join(f"{c} {n}" for n, c in mine[:top]))
+    return "\n".join(rows)
+
+
 def format_scores(table: dict[str, Score]) -> str:
     rows = [f"{'measure':<8} {'P':>6} {'R':>6} {'F1':>6}   matches/system/gold"]
     for name, s in table.items():
@@ -151,6 +174,7 @@ def eval_command(paths: tuple[Path, ...], errors: Path | None, out: TextIO) -> i
         errors.write_text("\n".join(lines) + "\n", encoding="utf-8")
         kinds = Counter(line.split("\t", 1)[0] for line in lines)
         out.write("errors: " + ", ".join(f"{k} {v}" for k, v in sorted(kinds.items())) + f" -> {errors}\n")
+        out.write(format_classes(error_classes(results)) + "\n")
     return 0
 
 
