@@ -9,8 +9,13 @@ sentences tell the same thing?", so they share one notion of content here:
   transliterated Arabic articles (al-/el-/ez- and the doubled letter they leave behind),
   light English suffixes and vowels (so "Zor", "Zour" and "Zawr" meet, and so do "broke"
   and "break");
-* keys are weighted by how rare they are in the corpus at hand, so the words every sentence
-  shares ("Syria", "army") count for less than the action and the particulars;
+* irregular English forms and a few plain synonyms of news reporting are first mapped to
+  one word ("broke" -> "break", "troops" -> "army"), a table kept here as data;
+* keys are weighted by how many *articles* use them, so the words every report of a story
+  shares ("Syria", "army") count for less than the action and the particulars. The weight
+  of a key depends on its own article count only, never on the size of the corpus, so an
+  added article changes only the weights of the words it uses: an unrelated article leaves
+  every decision about the others as it was;
 * :func:`overlap` scores two key sets by the weight they share.
 
 The word lists below are data, kept together so they can be read and extended in one place.
@@ -43,6 +48,28 @@ STOPWORDS = frozenset(
 
 # Transliterated Arabic definite articles, written as their own token ("al-Zor", "ez Zor").
 ARTICLE_TOKENS = frozenset("al el ul ad ed as es az ez an en ar er at et ash esh".split())
+
+# Irregular English forms and plain synonyms of news reporting, mapped to one word before the
+# suffixes are stripped: "broke" and "breaking", "troops" and "army" then make one key.
+SAME_WORD: Mapping[str, str] = {
+    **dict.fromkeys(["broke", "broken"], "break"),
+    **dict.fromkeys(["lost", "losing", "loses"], "lose"),
+    **dict.fromkeys(["took", "taken"], "take"),
+    **dict.fromkeys(["fought"], "fight"),
+    **dict.fromkeys(["won"], "win"),
+    **dict.fromkeys(["began", "begun"], "begin"),
+    **dict.fromkeys(["fell", "fallen"], "fall"),
+    **dict.fromkeys(["drove", "driven"], "drive"),
+    **dict.fromkeys(["struck"], "strike"),
+    **dict.fromkeys(["held"], "hold"),
+    **dict.fromkeys(["met"], "meet"),
+    **dict.fromkeys(["shot"], "shoot"),
+    **dict.fromkeys(["sent"], "send"),
+    **dict.fromkeys(["led"], "lead"),
+    **dict.fromkeys(["overran", "overrun"], "overrun"),
+    **dict.fromkeys(["troops", "troop", "soldiers", "soldier"], "army"),
+    **dict.fromkeys(["besieged", "besieging"], "siege"),
+}
 
 # English inflections stripped before keys are made, longest first.
 SUFFIXES = ("ings", "ing", "ed", "es", "s")
@@ -85,6 +112,7 @@ def key(word: str) -> str | None:
     """The comparison key of one folded word, or None for a word that carries no content."""
     if word in STOPWORDS or word in ARTICLE_TOKENS:
         return None
+    word = SAME_WORD.get(word, word)
     if word.isdigit():
         return word
     if len(word) > 4 and _VOWEL_START_DOUBLE.match(word):
@@ -142,34 +170,32 @@ def trim_attribution(text: str) -> str:
 
 @dataclass(frozen=True)
 class Weights:
-    """How much each key counts: rarer keys say more about which event is meant.
+    """How much each key counts: keys fewer articles use say more about which event is meant.
 
-    Built once from every signature in play (an inverse document frequency), so the
-    weighting of one corpus never depends on the order the sentences arrive in.
+    A key used by ``n`` articles weighs ``1 / (1 + ln n)``: 1 for a word one article uses,
+    about 0.6 for two, 0.3 for ten. The weight depends on that count alone (no corpus size),
+    so adding an article changes the weight of its own words and of nothing else, and the
+    table never depends on the order the articles arrive in.
     """
 
     df: Mapping[str, int]
-    total: int
     table: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def of(cls, signatures: Iterable[Keys]) -> Weights:
+    def of(cls, documents: Iterable[Keys]) -> Weights:
+        """Weights from the key sets of whole articles (each article counts once per key)."""
         counts: Counter[str] = Counter()
-        total = 0
-        for signature in signatures:
-            counts.update(signature)
-            total += 1
-        table = {k: math.log(1.0 + (total + 1) / (n + 1)) for k, n in counts.items()}
-        return cls(dict(counts), total, table)
+        for document in documents:
+            counts.update(document)
+        table = {k: 1.0 / (1.0 + math.log(n)) for k, n in counts.items()}
+        return cls(dict(counts), table)
 
     def weight(self, k: str) -> float:
-        w = self.table.get(k)
-        return w if w is not None else math.log(1.0 + (self.total + 1) / (self.df.get(k, 0) + 1))
+        return self.table.get(k, 1.0)
 
     def mass(self, signature: Keys) -> float:
         table = self.table
-        unseen = math.log(2.0 + self.total)
-        return sum(table.get(k, unseen) for k in signature)
+        return sum(table.get(k, 1.0) for k in signature)
 
     def rarest(self, signature: Keys, n: int) -> list[str]:
         """The ``n`` keys of ``signature`` that say most: used to look candidates up."""

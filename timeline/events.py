@@ -89,10 +89,14 @@ def status_of(raw: str, sentence: Sentence, timex: Timex, dateline: dt.date | No
 
 
 def sentence_keys(raw: str, sentence: Sentence, timexes: Iterable[Timex]) -> content.Keys:
-    """The content keys of a sentence with its temporal expressions and wire dateline left out."""
+    """The content keys of a sentence with its dates and wire dateline left out.
+
+    Dates are left out because two reports of one event date it in their own words ("on
+    Tuesday", "this week"); durations stay, since "a three-year siege" says which siege.
+    """
     parts: list[str] = []
     cursor = sentence.start
-    for t in sorted(timexes, key=lambda t: t.start):
+    for t in sorted((t for t in timexes if t.type in ("DATE", "TIME")), key=lambda t: t.start):
         if t.start >= cursor:
             parts.append(raw[cursor : t.start])
             cursor = t.end

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from timeline import content
@@ -239,12 +239,20 @@ def first_report(event: Event, reported: dict[str, dt.date | None]) -> tuple[dt.
     return min((reported.get(m.article) or _FAR_FUTURE, m.article, m.sentence_start) for m in event.mentions)
 
 
+def article_keys(candidates: Iterable[Candidate]) -> dict[str, content.Keys]:
+    """Every article's content keys (the union over its candidates): what word weights count."""
+    keys: dict[str, set[str]] = defaultdict(set)
+    for c in candidates:
+        keys[c.article].update(c.keys)
+    return {a: frozenset(k) for a, k in keys.items()}
+
+
 def merge_events(candidates: Sequence[Candidate]) -> tuple[Event, ...]:
     """One event per thing that happened, each with every mention, in timeline order.
 
     Order: by start, then finer granularity first, then by first report (earliest dateline).
     """
-    weights = content.Weights.of(c.keys for c in candidates)
+    weights = content.Weights.of(article_keys(candidates).values())
     groups = group_candidates(candidates, weights)
     events = [_event(cluster) for cluster in link_conflicts(groups, weights)]
     reported = {c.article: c.reported for c in candidates}
