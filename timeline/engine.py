@@ -234,7 +234,7 @@ def _run_dask(
         from distributed import Client, as_completed
     except ImportError:
         raise EngineError("--engine dask needs Dask: pip install 'newsroom-timeline[dask]'") from None
-    with Client(address, set_as_default=False) as client:
+    with Client(address, set_as_default=False) as client:  # type: ignore[no-untyped-call]
         workers = max(1, sum(client.nthreads().values()))
         chunks = _chunks(items, workers)
         progress.note(f"extraction: {len(items)} articles in {len(chunks)} Dask tasks on {address}")
@@ -242,7 +242,7 @@ def _run_dask(
         for chunk in chunks:
             future = client.submit(extract_chunk, [t for _, t in chunk], pure=False)
             futures[future] = [k for k, _ in chunk]
-        for future in as_completed(futures, loop=client.loop):
+        for future in as_completed(futures, loop=client.loop):  # type: ignore[no-untyped-call]
             yield futures[future], future.result()
 
 
@@ -259,7 +259,7 @@ class ShardResult:
 def _open_url(url: str, mode: str) -> Any:
     """A local path or, with fsspec (part of the [dask] extra), any URL it knows (s3://, gs://...)."""
     try:
-        import fsspec
+        import fsspec  # type: ignore[import-untyped]
     except ImportError:
         return open(url, mode)
     return fsspec.open(url, mode).open()
@@ -318,6 +318,6 @@ def extract_shards(shards: Sequence[str], results: str, scheduler: str | None = 
         from distributed import Client
     except ImportError:
         raise EngineError("shards need Dask: pip install 'newsroom-timeline[dask]'") from None
-    with Client(address, set_as_default=False) as client:
+    with Client(address, set_as_default=False) as client:  # type: ignore[no-untyped-call]
         futures = [client.submit(extract_shard, s, results, pure=False) for s in shards]
         return [f.result() for f in futures]

@@ -12,7 +12,7 @@ import sys
 import time
 from typing import IO
 
-from tqdm import tqdm
+from tqdm import tqdm  # type: ignore[import-untyped]
 
 
 class Progress:
