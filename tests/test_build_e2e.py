@@ -77,16 +77,22 @@ def test_events_are_sorted_by_start_then_finer_first(exported: dict) -> None:
 
 def test_the_wsj_header_date_is_its_dateline(exported: dict) -> None:
     wsj = next(a for a in exported["articles"] if "wsj" in a["path"])
-    assert wsj["dateline"] == {
-        "date": "2017-09-06",
-        "origin": "explicit",
-        "evidence": wsj["dateline"]["evidence"],
-    }
+    assert (wsj["dateline"]["date"], wsj["dateline"]["origin"]) == ("2017-09-06", "explicit")
+    assert wsj["dateline"]["evidence"]
+
+
+def test_undated_seeds_get_inferred_datelines_with_evidence(exported: dict) -> None:
+    for article in exported["articles"]:
+        if "wsj" not in article["path"]:
+            assert article["dateline"]["origin"] == "inferred", article["path"]
+            assert article["dateline"]["date"] is not None
+            assert article["dateline"]["evidence"]
 
 
 def test_siege_break_through_is_dated_5_september_2017(exported: dict) -> None:
-    dated = [e for e in exported["events"] if e["value"] == "2017-09-05"]
-    assert any("siege" in e["text"].lower() for e in dated)
+    dated = [e for e in exported["events"] if e["value"] == "2017-09-05" and "siege" in e["text"].lower()]
+    assert len(dated) == 1, "the break-through is one event"
+    assert {m["article"] for m in dated[0]["mentions"]} == {a["id"] for a in exported["articles"]}
 
 
 def _site_pages(site: Path) -> list[Path]:
