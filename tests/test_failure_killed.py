@@ -68,6 +68,18 @@ def _snapshot(folder: Path) -> dict[str, str]:
     }
 
 
+def _diff(found: dict[str, str], a: dict[str, str], b: dict[str, str]) -> str:
+    """How ``found`` differs from each complete build, in a few words."""
+
+    def one(expected: dict[str, str]) -> str:
+        missing = sorted(set(expected) - set(found))[:3]
+        extra = sorted(set(found) - set(expected))[:3]
+        changed = sorted(k for k in set(found) & set(expected) if found[k] != expected[k])[:3]
+        return f"missing {missing}, extra {extra}, changed {changed}"
+
+    return f"against the old build: {one(a)}; against the new: {one(b)}"
+
+
 def _project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     project.mkdir()
@@ -108,14 +120,18 @@ def test_builds_killed_at_random_moments_leave_a_whole_site(tmp_path: Path, how:
     state_a = _complete(project, "a", how)
     assert state_a != state_b
     assert "about.md" in state_a[0] and "about.md" in state_b[0]
-    rng = random.Random(9)
+    rng = random.Random(int(os.environ.get("TIMELINE_KILL_SEED", "9")))
     for attempt in range(KILLS):
         proc = _build(project, "b" if attempt % 2 == 0 else "a", how)
         time.sleep(rng.uniform(0.0, duration * 1.1))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         docs, site = _snapshot(project / "site_src"), _snapshot(project / "site")
-        assert docs in (state_a[0], state_b[0]), f"site_src/ is a mixture after kill {attempt}"
-        assert site in (state_a[1], state_b[1]), f"site/ is a mixture after kill {attempt}"
+        assert docs in (state_a[0], state_b[0]), (
+            f"site_src/ after kill {attempt}: {_diff(docs, state_a[0], state_b[0])}"
+        )
+        assert site in (state_a[1], state_b[1]), (
+            f"site/ after kill {attempt}: {_diff(site, state_a[1], state_b[1])}"
+        )
     assert _complete(project, "b", how) == state_b
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == []

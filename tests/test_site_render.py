@@ -159,3 +159,15 @@ def test_user_templates_come_first(tmp_path: Path) -> None:
     pages = render_pages(_timeline(2), "<T>", tmp_path)
     assert pages["index.md"] == "# Mine: &lt;T&gt;\n", "printed values are escaped even when unfiltered"
     assert "tl-event" in pages["timeline.md"], "templates the user does not override stay built-in"
+
+
+def test_an_empty_timeline_still_renders_every_entry_page() -> None:
+    pages = render_pages(Timeline((), ()), "T")
+    assert set(pages) == {
+        "index.md",
+        "timeline.md",
+        "sources.md",
+        "how-dates-are-resolved.md",
+        "assets/timeline.css",
+    }
+    assert "no dated events yet" in pages["index.md"]

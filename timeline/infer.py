@@ -26,9 +26,11 @@ recorded as sentences a reader can check. An article without usable evidence kee
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from timeline import content, dates, temporal
 from timeline.dates import Granularity, Period
@@ -40,10 +42,11 @@ from timeline.merge import (
     MIN_SHARED_KEYS,
     SAME_EVENT,
     Group,
+    article_keys,
     group_candidates,
 )
 from timeline.model import Article, ArticleAnalysis, Dateline, Sentence, Timex
-from timeline.temporal.values import Calendar, Shift, WeekdayRef
+from timeline.temporal.values import Calendar, Shift, Span, WeekdayRef
 
 # Days before and after a matched event's date a dateline is looked for.
 DAYS_BEFORE = 7
@@ -53,24 +56,46 @@ ROUNDS = 3
 _QUOTE_WORDS = 12
 
 
+ConstraintKind = Literal["reports", "after", "month"]
+
+
 @dataclass(frozen=True)
-class Match:
-    """A sentence of the undated article that tells a known, dated event."""
+class Constraint:
+    """One thing an undated article says that limits when it can have been written.
 
+    * ``reports``: a sentence tells a known event with a relative expression ("on Tuesday",
+      "this week"); written on the right day, that expression resolves to the event's date.
+    * ``after``: "a day after <a known event>": what the article tells came that long after
+      the event, so it was written no earlier than that.
+    * ``month``: a month named without a year in the past tense ("said in August"); news
+      style names the year only for another year, so the month is one of the dateline's
+      year, already begun.
+    """
+
+    kind: ConstraintKind
     sentence: Sentence
-    group: Group
-    score: float
-    shift_after: Shift | None = None  # "a day after <the event>": the article is that far after it
+    said: str
+    group: Group | None = None
+    score: float = 0.0
+    days: int = 0
+    found_start: int = -1
+
+    @property
+    def dates_the_article(self) -> bool:
+        """Whether the constraint ties the article to a known event (a month alone does not)."""
+        return self.group is not None
 
 
-def _known_groups(analyses: Sequence[ArticleAnalysis]) -> list[Group]:
+def _known_groups(analyses: Sequence[ArticleAnalysis]) -> tuple[list[Group], dict[str, content.Keys]]:
     candidates = [c for a in analyses for c in article_candidates(a)]
-    weights = content.Weights.of(c.keys for c in candidates)
-    return [
+    keys = article_keys(candidates)
+    weights = content.Weights.of(keys.values())
+    groups = [
         g
         for g in group_candidates(candidates, weights)
         if g.period.granularity <= Granularity.DAY and g.status == "happened"
     ]
+    return groups, keys
 
 
 def _pins_a_day(found: temporal.Found | None) -> bool:
@@ -90,13 +115,6 @@ def _keys_told_elsewhere(group: Group, article_id: str) -> content.Keys:
     if article_id not in group.articles:
         return group.keys
     return frozenset().union(*(c.keys for c in group.members[:MAX_MEMBERS_SCORED] if c.article != article_id))
-
-
-def _first_dated(found: Sequence[temporal.Found]) -> int | None:
-    for f in found:
-        if f.type in ("DATE", "TIME"):
-            return f.start
-    return None
 
 
 def _inside(items: Sequence[Timex], sentence: Sentence) -> list[Timex]:
@@ -142,34 +160,113 @@ class KnownEvents:
         return best
 
 
-def find_matches(article: Article, extraction: temporal.Extraction, known: KnownEvents) -> list[Match]:
-    """The article's sentences with a relative expression that tell a known event (best match each)."""
+_SPAN_DAYS = re.compile(r"^P(\d+)([DW])$")
+
+
+def event_offset(raw: str, found: temporal.Found, sentence: Sentence) -> tuple[int, int] | None:
+    """For "a day after <clause>": (days after the event, where the clause starts), else None.
+
+    The tagger may give "a day" as a duration followed by "after", or (older grammars) "a day
+    after" as a shift from the previous date; either way the words that follow name an event,
+    not a date, and the article's own news came that many days after it.
+    """
+    days: int | None = None
+    v = found.value
+    if found.type == "DURATION" and isinstance(v, Span) and (m := _SPAN_DAYS.match(v.value)):
+        follow = _AFTER_WORD.match(raw, found.end, sentence.end)
+        if follow is None:
+            return None
+        days, clause = int(m.group(1)) * (7 if m.group(2) == "W" else 1), follow.end()
+    elif (
+        isinstance(v, Shift)
+        and v.anchor == "previous"
+        and v.unit in ("day", "week")
+        and v.amount > 0
+        and _ENDS_AFTER.search(found.text)
+    ):
+        days, clause = v.amount * (7 if v.unit == "week" else 1), found.end
+    if days is None or not _CLAUSE_WORD.match(raw, clause, sentence.end):
+        return None
+    return days, clause
+
+
+_AFTER_WORD = re.compile(r"\s+after\s+", re.IGNORECASE)
+_ENDS_AFTER = re.compile(r"\bafter$", re.IGNORECASE)
+_CLAUSE_WORD = re.compile(r"\s*[^\W\d_]")
+_CLAUSE_END = re.compile(r"\s[,;:]\s|[,;:](?=\s)|[.!?](?=\s|$)")
+
+
+def _clause_end(raw: str, start: int, sentence: Sentence, found: Sequence[temporal.Found]) -> int:
+    """Where the clause after "after" stops: punctuation, the next date, or the sentence's end."""
+    end = sentence.end
+    m = _CLAUSE_END.search(raw, start, end)
+    if m:
+        end = m.start()
+    for f in found:
+        if start <= f.start < end and f.type in ("DATE", "TIME"):
+            end = f.start
+    return end
+
+
+def _past_month(found: temporal.Found) -> bool:
+    """A month named alone in the past tense ("said in August"): no year, no "last"/"next"."""
+    v = found.value
+    return (
+        found.type == "DATE"
+        and found.direction == "past"
+        and isinstance(v, Calendar)
+        and v.month is not None
+        and v.year is None
+        and v.day is None
+        and v.part is None
+        and v.decade is None
+        and v.century is None
+        and v.direction is None
+        and v.year_offset == 0
+        and not v.year_from_anchor
+    )
+
+
+def find_constraints(
+    article: Article, extraction: temporal.Extraction, known: KnownEvents
+) -> list[Constraint]:
+    """Everything the article says that limits its dateline, sentence by sentence, in text order."""
+    raw = article.raw
     unresolved = temporal.resolve(extraction, None)
     by_start = {f.start: f for f in extraction.found}
-    first = _first_dated(extraction.found)
-    matches = []
+    out: list[Constraint] = []
     for sentence in extraction.sentences:
+        inside_found = [f for f in extraction.found if sentence.start <= f.start < sentence.end]
         inside = _inside(unresolved, sentence)
+        after_clause: tuple[int, int] | None = None
+        for f in inside_found:
+            offset = event_offset(raw, f, sentence)
+            if offset is None:
+                continue
+            days, clause = offset
+            end = _clause_end(raw, clause, sentence, inside_found)
+            keys = content.keys(raw[clause:end])
+            match = known.best(keys, article.id)
+            if match is not None:
+                said = raw[f.start : clause].strip()
+                out.append(Constraint("after", sentence, said, match[0], match[1], days, f.start))
+                after_clause = (f.start, end)
+                break
         relative = [t for t in inside if t.period is None and _pins_a_day(by_start.get(t.start))]
-        if not relative:
-            continue
-        keys = sentence_keys(article.raw, sentence, inside)
-        found = known.best(keys, article.id)
-        if found is None:
-            continue
-        lead = by_start.get(relative[0].start)
-        shift = lead.value if _says_after_event(lead, first) and lead is not None else None
-        assert shift is None or isinstance(shift, Shift)
-        matches.append(Match(sentence, found[0], found[1], shift))
-    return matches
-
-
-def _says_after_event(found: temporal.Found | None, first_dated: int | None) -> bool:
-    """ "a day after ..." before any other date: counted from the event it names, not a date."""
-    if found is None or not isinstance(found.value, Shift) or found.start != first_dated:
-        return False
-    v = found.value
-    return v.anchor == "previous" and v.unit in ("day", "week") and v.amount > 0
+        if after_clause is not None:
+            relative = [t for t in relative if not after_clause[0] <= t.start < after_clause[1]]
+        if relative:
+            keys = sentence_keys(raw, sentence, inside)
+            if after_clause is not None:
+                keys = keys - content.keys(raw[after_clause[0] : after_clause[1]])
+            match = known.best(keys, article.id)
+            if match is not None:
+                said = next((t.text for t in relative if "X" in t.value), relative[0].text)
+                out.append(Constraint("reports", sentence, said, match[0], match[1]))
+        for f in inside_found:
+            if _past_month(f):
+                out.append(Constraint("month", sentence, f.text, found_start=f.start))
+    return out
 
 
 def _governing(article: Article, sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
@@ -177,18 +274,17 @@ def _governing(article: Article, sentence: Sentence, timexes: Sequence[Timex]) -
     return candidate.mention.timex if candidate else None
 
 
-def _shift_days(shift: Shift) -> int:
-    return shift.amount * (7 if shift.unit == "week" else 1)
-
-
-def holds(article: Article, match: Match, timexes: Sequence[Timex], dct: dt.date) -> bool:
-    """Whether, written on ``dct``, the article would date the matched sentence at the event's date."""
-    event = match.group.period
-    if match.shift_after is not None:
-        days = dt.timedelta(days=_shift_days(match.shift_after))
-        return event.start + days <= dct <= event.end + days
-    t = _governing(article, match.sentence, timexes)
-    return t is not None and t.period is not None and t.period.overlaps(event)
+def holds(article: Article, constraint: Constraint, timexes: Sequence[Timex], dct: dt.date) -> bool:
+    """Whether, written on ``dct``, the article satisfies ``constraint``."""
+    if constraint.kind == "after":
+        assert constraint.group is not None
+        return dct >= constraint.group.period.start + dt.timedelta(days=constraint.days)
+    if constraint.kind == "month":
+        t = next((t for t in timexes if t.start == constraint.found_start), None)
+        return t is not None and t.period is not None and t.period.start.year == dct.year
+    assert constraint.group is not None
+    t = _governing(article, constraint.sentence, timexes)
+    return t is not None and t.period is not None and t.period.overlaps(constraint.group.period)
 
 
 def lead_is_newest(
@@ -224,53 +320,77 @@ def _range(days: Sequence[dt.date]) -> str:
     return f"between {dates.long_date(days[0])} and {dates.long_date(days[-1])}"
 
 
-def _describe(match: Match, article: Article, extraction: temporal.Extraction, fits: list[dt.date]) -> str:
-    event = match.group
-    others = [c for c in event.members if c.article != article.id]
+def _event_words(group: Group, article_id: str) -> str:
+    """ "the event of Tuesday 5 September 2017 told in a, b ('...')": a known event, with its sources."""
+    others = [c for c in group.members if c.article != article_id]
     lead = min(others, key=lambda c: (not c.explicit_dateline, c.article, c.mention.sentence_start))
     where = ", ".join(sorted({c.article for c in others}))
-    when = dates.weekday_date(event.period.start) if event.period.granularity <= Granularity.DAY else ""
-    unresolved = _inside(temporal.resolve(extraction, None), match.sentence)
-    said = next((t.text for t in unresolved if t.period is None and "X" in t.value), "")
-    if match.shift_after is not None:
+    return f"the event of {dates.weekday_date(group.period.start)} told in {where} ('{_quote(lead)}')"
+
+
+def describe(constraint: Constraint, article_id: str, fits: Sequence[dt.date]) -> str:
+    """The constraint as a sentence a reader can check against the articles."""
+    if constraint.kind == "month":
         return (
-            f"It says '{said}' the event of {when} told in {where} ('{_quote(lead)}'), "
-            f"so it was written {_range(fits)}."
+            f"It says '{constraint.said}' in the past tense without a year, and news style names "
+            f"the year only for another year, so it was written in that month of its own year or "
+            f"later ({_range(fits)} of the days considered)."
         )
-    return (
-        f"It reports the event of {when} told in {where} ('{_quote(lead)}') as '{said}', "
-        f"so it was written {_range(fits)}."
-    )
+    assert constraint.group is not None
+    event = _event_words(constraint.group, article_id)
+    if constraint.kind == "after":
+        earliest = constraint.group.period.start + dt.timedelta(days=constraint.days)
+        return (
+            f"It tells what came '{constraint.said}' {event}, so it was written on "
+            f"{dates.weekday_date(earliest)} or later."
+        )
+    return f"It reports {event} as '{constraint.said}', so it was written {_range(fits)}."
+
+
+def _window(constraints: Sequence[Constraint]) -> list[dt.date]:
+    days: set[dt.date] = set()
+    for c in constraints:
+        if c.group is None:
+            continue
+        p: Period = c.group.period
+        for offset in range(-DAYS_BEFORE, p.days + c.days + DAYS_AFTER):
+            days.add(p.start + dt.timedelta(days=offset))
+    return sorted(days)
 
 
 def infer_one(article: Article, extraction: temporal.Extraction, known: KnownEvents) -> Dateline:
-    """The dateline of one undated article from the known events, or "none" without evidence."""
-    matches = find_matches(article, extraction, known)
-    if not matches:
+    """The dateline of one undated article from the known events, or "none" without evidence.
+
+    Every day near a known event the article tells is tried; the days that satisfy the most
+    constraints (all of them, when the article is consistent) are kept, then those where the
+    lead reports the newest event, and the earliest of them is chosen.
+    """
+    constraints = find_constraints(article, extraction, known)
+    if not any(c.dates_the_article for c in constraints):
         return Dateline(None, "none")
-    window: set[dt.date] = set()
-    for m in matches:
-        p: Period = m.group.period
-        for offset in range(-DAYS_BEFORE, p.days + DAYS_AFTER):
-            window.add(p.start + dt.timedelta(days=offset))
     rows = []
-    for dct in sorted(window):
+    for dct in _window(constraints):
         timexes = temporal.resolve(extraction, dct)
-        satisfied = tuple(holds(article, m, timexes, dct) for m in matches)
-        breaker = lead_is_newest(article, extraction, timexes)
-        rows.append((dct, satisfied, breaker))
-    best_count = max(sum(s) for _, s, _ in rows)
-    if best_count == 0:
+        satisfied = tuple(holds(article, c, timexes, dct) for c in constraints)
+        if not any(ok and c.dates_the_article for ok, c in zip(satisfied, constraints, strict=True)):
+            continue
+        rows.append((dct, satisfied, lead_is_newest(article, extraction, timexes)))
+    if not rows:
         return Dateline(None, "none")
+    best_count = max(sum(s) for _, s, _ in rows)
     consistent = [r for r in rows if sum(r[1]) == best_count]
     with_lead = [r for r in consistent if r[2] is None]
     chosen = (with_lead or consistent)[0]
     dct, satisfied, _ = chosen
     evidence = []
-    for i, m in enumerate(matches):
+    for i, c in enumerate(constraints):
+        fits = [r[0] for r in rows if r[1][i]]
         if satisfied[i]:
-            fits = [r[0] for r in rows if r[1][i]]
-            evidence.append(_describe(m, article, extraction, fits))
+            evidence.append(describe(c, article.id, fits))
+        else:
+            evidence.append(
+                "Set aside, as no day satisfies it together with the rest: " + describe(c, article.id, fits)
+            )
     earliest = consistent[0]
     if with_lead and earliest is not chosen and earliest[2] is not None:
         lead_text = _inside(temporal.resolve(extraction, earliest[0]), extraction.sentences[0])
@@ -299,6 +419,7 @@ def infer_datelines(
     undated = [(a, x) for a, x in zip(articles, extractions, strict=True) if a.dateline.date is None]
     if not undated:
         return datelines
+    undated_keys = [_article_keys(a, x) for a, x in undated]
     for _ in range(ROUNDS):
         analyses = [
             ArticleAnalysis(replace(a, dateline=d), x.sentences, temporal.resolve(x, d.date))
@@ -307,16 +428,20 @@ def infer_datelines(
         ]
         if not analyses or not undated:
             break
-        groups = _known_groups(analyses)
-        signatures = [g.keys for g in groups]
-        for a, x in undated:
-            signatures.extend(sentence_keys(a.raw, s, ()) for s in x.sentences)
-        weights = content.Weights.of(signatures)
+        groups, dated_keys = _known_groups(analyses)
+        weights = content.Weights.of([*dated_keys.values(), *undated_keys])
         known = KnownEvents.of(groups, weights)
         found = {a.id: infer_one(a, x, known) for a, x in undated}
         dated = {k: v for k, v in found.items() if v.date is not None}
         if not dated:
             break
         datelines.update(dated)
+        undated_keys = [k for (a, _), k in zip(undated, undated_keys, strict=True) if a.id not in dated]
         undated = [(a, x) for a, x in undated if a.id not in dated]
     return datelines
+
+
+def _article_keys(article: Article, extraction: temporal.Extraction) -> content.Keys:
+    """The content keys of a whole undated article, its dates left out: it counts in word weights."""
+    timexes = temporal.resolve(extraction, None)
+    return frozenset().union(*(sentence_keys(article.raw, s, timexes) for s in extraction.sentences))

@@ -165,6 +165,8 @@ RELATIVE = {
     "this": 0,
     "current": 0,
     "following": 1,
+    "this past": -1,
+    "this coming": 1,
 }
 RELATIVE_DAY = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
 POSITION = {
@@ -520,7 +522,8 @@ RULES: list[Rule] = [
     ),
     Rule(
         "quarter",
-        r"\b(?:the\s+(?!\w+-quarter))?@ordinal[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+(?:of\s+)?@year)?",
+        r"\b(?:the\s+(?!(?:fiscal[\s-]+)?\w+-quarter))?(?:fiscal[\s-]+)?@ordinal[\s-]+(?:fiscal[\s-]+)?quarter\b"
+        r"(?:\s+(?:of\s+)?@year)?",
         "DATE",
         lambda g: Calendar(g.get("year"), part=f"Q{g['ordinal']}"),
         (Example("the third quarter", "2017-Q3"), Example("third-quarter", "2017-Q3")),
@@ -528,10 +531,11 @@ RULES: list[Rule] = [
     ),
     Rule(
         "half",
-        r"\b(?:the\s+)?(?P<which>first|second)[\s-]+half\b(?:\s+(?:of\s+)?@year)?",
+        r"\b(?:the\s+)?(?P<which>first|second|last)[\s-]+half\b(?:\s+(?:of\s+)?@year)?"
+        r"(?!\s+of\s+the\s+(?:'|\d))",  # not half of a decade ("the last half of the '80s")
         "DATE",
         lambda g: Calendar(g.get("year"), part="H1" if g["which"].lower() == "first" else "H2"),
-        (Example("the second half", "2017-H2"),),
+        (Example("the second half", "2017-H2"), Example("the last half of 1989", "1989-H2")),
         triggers=("half",),
     ),
     # --- weekdays and days around the dateline
