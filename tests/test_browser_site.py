@@ -162,8 +162,17 @@ def test_search_finds_villages(themed: tuple[str, BuiltSite, Visit]) -> None:
         results = page.locator(".md-search-result__item")
     else:
         page.click("a[data-bs-target='#mkdocs_search_modal']")
-        page.locator("#mkdocs-search-query").press_sequentially("villages")
+        query = page.locator("#mkdocs-search-query")
+        query.press_sequentially("villages")
         results = page.locator("#mkdocs-search-results article, #mkdocs-search-results a")
+        # The built-in theme listens for keys only once its worker has built the index; keys
+        # typed before that do nothing, as for a reader typing fast. Press a key again until
+        # the index answers, as that reader would.
+        for _ in range(60):
+            if results.count():
+                break
+            query.press("End")
+            page.wait_for_timeout(250)
     results.first.wait_for(state="visible", timeout=15_000)
     hrefs = results.evaluate_all(
         "els => els.map(e => (e.matches('a') ? e : e.querySelector('a')).href).filter(Boolean)"
