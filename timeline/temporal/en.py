@@ -9,7 +9,16 @@ Ambiguous words ("may", "march", "fall", "spring", "sun", "second") count only i
 from __future__ import annotations
 
 from timeline.temporal.grammar import Example, Groups, Rule, Token
-from timeline.temporal.values import Calendar, Reference, ReportingQuarter, Shift, Span, WeekdayRef
+from timeline.temporal.values import (
+    Anaphor,
+    Calendar,
+    QuarterEnding,
+    Reference,
+    ReportingQuarter,
+    Shift,
+    Span,
+    WeekdayRef,
+)
 
 # ---------------------------------------------------------------- tables
 
@@ -125,20 +134,27 @@ for _t, _v in _TENS.items():
     for _i in range(1, 10):
         NUMBER_WORDS[f"{_t} {_ONES[_i]}"] = _v + _i
 NUMBER_WORDS.update({"a": 1, "an": 1, "a couple of": 2, "a dozen": 12, "a hundred": 100, "one hundred": 100})
+NUMBER_WORDS.update({f"{w} thousand": 1000 * i for i, w in enumerate(_ONES) if i} | {"a thousand": 1000})
+_HALF = r"(?:\s+1/2(?![\d/])|[\s-]+and[\s-]+a[\s-]+half\b)"
+"""A half after a number: "2 1/2 years", "two and a half years"."""
 
 
 def _number(surface: str) -> float:
     key = " ".join(surface.lower().replace("-", " ").split())
+    half = 0.0
+    for suffix in (" 1/2", " and a half"):
+        if key.endswith(suffix):
+            key, half = key[: -len(suffix)], 0.5
     if key in NUMBER_WORDS:
-        return NUMBER_WORDS[key]
-    return float(key.replace(",", ""))
+        return NUMBER_WORDS[key] + half
+    return float(key.replace(",", "")) + half
 
 
 _NUMBER_ALTERNATION = "|".join(
     sorted((w.replace(" ", r"[\s-]+") for w in NUMBER_WORDS), key=lambda w: -len(w))
 )
 NUMBER = Token(
-    rf"\d+(?:\.\d+)?|(?:{_NUMBER_ALTERNATION})(?![\w])",
+    rf"\d+(?:\.\d+)?{_HALF}?|(?:{_NUMBER_ALTERNATION})(?:{_HALF}(?=\s))?(?![\w])",
     _number,
     frozenset(w for k in NUMBER_WORDS for w in k.split()) - {"a", "an", "of"},
     digits=True,
@@ -230,6 +246,9 @@ REFERENCE = {
     "the future": "FUTURE_REF",
     "as soon as possible": "FUTURE_REF",
     "the near future": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
     "current": "PRESENT_REF",
 }
 FREQUENCY = {
@@ -273,7 +292,13 @@ CENTURY_ORDINAL = Token(
     digits=True,
 )
 
+DECADE_WORD = {
+    w: 1900 + 10 * i
+    for i, w in enumerate("twenties thirties forties fifties sixties seventies eighties nineties".split(), 2)
+}
+
 TABLES = {
+    "decade_word": DECADE_WORD,
     "spoken_year": SPOKEN_YEAR,
     "century_ordinal": CENTURY_ORDINAL,
     "month": MONTH,
@@ -343,15 +368,37 @@ def _position_mod(g: Groups) -> str | None:
     return g.get("position") or g.get("approx")  # type: ignore[return-value]
 
 
+# A unit's next smaller one, for the fraction of a duration: "2 1/2 years" is P2Y6M.
+_SMALLER_UNIT = {"year": (12, "month"), "day": (24, "hour"), "hour": (60, "minute"), "minute": (60, "second")}
+
+
 def _duration(amount: float | str, unit: str) -> str:
-    letter = DURATION_LETTER[unit]
     if unit == "fortnight" and amount != "X":
-        amount = 2 * float(amount)
+        amount, unit = 2 * float(amount), "week"
+    if isinstance(amount, float) and amount != int(amount) and unit in _SMALLER_UNIT:
+        whole = int(amount)
+        per, smaller = _SMALLER_UNIT[unit]
+        rest = (amount - whole) * per
+        if rest == int(rest):
+            parts = ([(whole, unit)] if whole else []) + [(int(rest), smaller)]
+            date = "".join(
+                f"{n}{DURATION_LETTER[u]}" for n, u in parts if not DURATION_LETTER[u].startswith("T")
+            )
+            clock = "".join(
+                f"{n}{DURATION_LETTER[u][1:]}" for n, u in parts if DURATION_LETTER[u].startswith("T")
+            )
+            return "P" + date + ("T" + clock if clock else "")
+    letter = DURATION_LETTER[unit]
     if isinstance(amount, float):
         amount = int(amount) if amount == int(amount) else amount
     if letter.startswith("T"):
         return f"PT{amount}{letter[1:]}"
     return f"P{amount}{letter}"
+
+
+def _amount(g: Groups) -> float:
+    """The number before the unit, plus a half said after it ("an hour and a half")."""
+    return float(g["num"]) + (0.5 if g.get("half") else 0.0)
 
 
 def _clock(g: Groups) -> str:
@@ -640,6 +687,24 @@ RULES: list[Rule] = [
         triggers=("end", "close"),
     ),
     Rule(
+        "this_quarter",
+        # in a report, "this quarter's loss" is the quarter reported on
+        r"\bthis\s+quarter\b",
+        "DATE",
+        lambda g: Shift("quarter", 0, report=True),
+        (
+            Example("sales this quarter", "2017-Q3", expression="this quarter"),
+            Example(
+                "the third quarter was weak; this quarter's loss",
+                "2017-Q3",
+                "2017-11-01",
+                expression="this quarter",
+            ),
+        ),
+        priority=1,
+        triggers=("quarter",),
+    ),
+    Rule(
         "relative_unit",
         # not a programme's name in quotes ("This Week With David Brinkley")
         r"\b(?<![\"“])" + _POS + r"(?:the\s+)?@relative\s+@calendar_unit\b(?!'s\s+\w+\s+quarter)",
@@ -873,14 +938,106 @@ RULES: list[Rule] = [
         (Example("noon", "2017-09-06T12:00"),),
         triggers=("noon", "midnight"),
     ),
+    # --- expressions that point back at what the narrative named
+    Rule(
+        "quarter_ended",
+        # "the quarter ended Sept. 30" is named by its last day; the day itself is its own date
+        r"\b(?:the\s+)?(?:fiscal\s+)?(?:@ordinal[\s-]+)?(?:fiscal\s+)?quarter"
+        r"(?=\s+end(?:ed|ing)\s+(?:on\s+)?@month\.?\s+@day\b(?:\s*,?\s+@year\b)?)",
+        "DATE",
+        lambda g: QuarterEnding(g["month"], g["day"], g.get("year"), g.get("ordinal")),
+        (
+            Example("profit in the quarter ended July 31 rose", "2017-Q2", expression="the quarter"),
+            Example(
+                "its fourth quarter ended Sept. 30", "2017-Q4", "2017-11-02", expression="fourth quarter"
+            ),
+            Example(
+                "the fiscal first quarter rose. In the quarter ended Sept. 30, sales",
+                "2017-Q1",
+                "2017-10-26",
+                expression="the quarter",
+            ),
+            Example("the quarter ended Dec. 31", "2017-Q4", "2018-02-01", expression="the quarter"),
+        ),
+        priority=2,
+        triggers=("quarter",),
+    ),
+    Rule(
+        "that_unit",
+        # "imports that year", "results for that quarter": the one holding the date last named
+        r"\bthat\s+(?P<unit>year|quarter|month|week)\b(?![\s-]*(?:end|ago|earlier|old)\b|-)",
+        "DATE",
+        lambda g: Anaphor(g["unit"].lower()),
+        (
+            Example("In 1988 imports rose, and that year prices fell", "1988", expression="that year"),
+            Example(
+                "the second quarter of 1988; results for that quarter", "1988-Q2", expression="that quarter"
+            ),
+        ),
+        triggers=("that",),
+    ),
+    Rule(
+        "in_the_day",
+        # "later in the day": the day the narrative is on
+        r"(?:(?<=\blater\sin\s)|(?<=\bearlier\sin\s))the\s+day\b",
+        "DATE",
+        lambda g: Shift("day", 0, anchor="previous"),
+        (Example("He arrived later in the day.", "2017-09-06", expression="the day"),),
+        triggers=("day",),
+    ),
+    Rule(
+        "part_of_day",
+        # "in the morning", "by mid-afternoon": a part of the day the narrative is on
+        r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bthrough\s))"
+        r"(?:the\s+(?:(?:early|late)\s+)?@tod|mid[\s-]?(?P<mid>morning|afternoon))\b"
+        r"(?!\s+(?:of|before|after|on|hours)\b)",
+        "TIME",
+        lambda g: Shift("day", 0, anchor="previous", tod=g.get("tod") or TIME_OF_DAY[g["mid"].lower()]),
+        (
+            Example("Dealers placed orders in the morning.", "2017-09-06TMO", expression="the morning"),
+            Example("By mid afternoon, it was over.", "2017-09-06TAF", expression="mid afternoon"),
+        ),
+        triggers=("mid", "morning", "afternoon"),
+    ),
+    Rule(
+        "tod_relative_day",
+        r"\b(?:mid[\s-]?)?@tod\s+@relative_day\b",
+        "TIME",
+        lambda g: Shift("day", g["relative_day"], tod=g["tod"]),
+        (Example("at mid-afternoon yesterday", "2017-09-05TAF", expression="mid-afternoon yesterday"),),
+    ),
+    Rule(
+        "soon",
+        # not "soon after the war", "as soon as", which anchor to an event
+        r"(?<!\bas\s)\bsoon\b(?!\s+(?:after|afterwards?|before|as|thereafter)\b)",
+        "DATE",
+        lambda g: Reference("FUTURE_REF"),
+        (Example("prosecutors may soon seek an indictment", "FUTURE_REF", expression="soon"),),
+        triggers=("soon",),
+    ),
+    Rule(
+        "decade_word",
+        r"\bthe\s+(?:nineteen[\s-]+)?@decade_word\b",
+        "DATE",
+        lambda g: Calendar(decade=g["decade_word"]),
+        (Example("through the nineties", "199", expression="the nineties"),),
+    ),
+    Rule(
+        "each_month",
+        r"\b(?:every|each)\s+@month\b",
+        "SET",
+        lambda g: Span(f"XXXX-{g['month']:02d}"),
+        (Example("they march each July", "XXXX-07", expression="each July"),),
+    ),
     # --- durations
     Rule(
         "duration",
         r"\b(?:@approx\s+)?(?:the\s+(?:(?:past|last|next|first|latest|previous)\s+)?(?![\w]+-))?"
-        r"(?!an?\b(?!\s+(?:couple|dozen|hundred)\b))@num(?:\s+(?:more|additional|straight|consecutive))?"
-        r"[\s-]+@unit(?:-old)?\b(?!\s+old\b)" + _NOT_FRACTION,
+        r"(?!an?\b(?!\s+(?:couple|dozen|hundred|thousand|\w+\s+and\s+a\s+half)\b))"
+        r"@num(?:\s+(?:more|additional|straight|consecutive))?"
+        r"[\s-]+@unit(?:-old)?\b(?P<half>\s+and\s+a\s+half\b)?(?!\s+old\b)" + _NOT_FRACTION,
         "DURATION",
-        lambda g: Span(_duration(g["num"], g["unit"])),
+        lambda g: Span(_duration(_amount(g), g["unit"])),
         (
             Example("three years", "P3Y"),
             Example("more than three years", "P3Y"),
@@ -890,6 +1047,11 @@ RULES: list[Rule] = [
             Example("a couple of years", "P2Y"),
             Example("almost a hundred years", "P100Y"),
             Example("at least 20 more years", "P20Y"),
+            Example("for 2 1/2 years", "P2Y6M", expression="2 1/2 years"),
+            Example("two and a half years", "P2Y6M"),
+            Example("but a minute and a half later", "PT1M30S", expression="a minute and a half"),
+            Example("an hour and a half", "PT1H30M"),
+            Example("more than two thousand years", "P2000Y"),
         ),
         mod=_position_mod,
     ),

@@ -14,7 +14,17 @@ from timeline import dates
 from timeline.dates import Granularity, Period
 from timeline.model import Timex
 from timeline.temporal.extract import Extraction, Found
-from timeline.temporal.values import Calendar, Direction, Reference, ReportingQuarter, Shift, Span, WeekdayRef
+from timeline.temporal.values import (
+    Anaphor,
+    Calendar,
+    Direction,
+    QuarterEnding,
+    Reference,
+    ReportingQuarter,
+    Shift,
+    Span,
+    WeekdayRef,
+)
 
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -180,11 +190,69 @@ def reporting_quarter(value: ReportingQuarter, anchor: dt.date, last_quarter: Pe
     return dates.quarter(base_year - value.years_back, number)
 
 
+def quarter_ending(
+    value: QuarterEnding, anchor: dt.date | None, direction: Direction | None
+) -> tuple[Period, dt.date] | None:
+    """The quarter that ends on the day named (and that day): by its own number if given, else
+    the calendar quarter most of its three months fell in. None without a year or an anchor."""
+    if value.year is not None:
+        end = dt.date(value.year, value.month, value.day)
+    elif anchor is not None:
+        year = choose_year(Calendar(None, value.month, value.day), anchor, direction or "past")
+        end = dt.date(year, value.month, value.day)
+    else:
+        return None
+    if value.number is not None:
+        return dates.quarter(end.year, value.number), end
+    middle = end - dt.timedelta(days=45)
+    return dates.quarter(middle.year, (middle.month - 1) // 3 + 1), end
+
+
+def anaphor_period(value: Anaphor, last_period: Period | None, last_quarter: Period | None) -> Period | None:
+    """The ``unit`` that holds the period the narrative last named, if it is no coarser than that."""
+    if value.unit == "quarter" and last_quarter is not None:
+        return last_quarter
+    if last_period is None:
+        return None
+    start = last_period.start
+    if value.unit == "year" and last_period.granularity <= Granularity.YEAR:
+        return dates.year(start.year)
+    if value.unit == "quarter" and last_period.granularity <= Granularity.QUARTER:
+        return dates.quarter(start.year, (start.month - 1) // 3 + 1)
+    if value.unit == "month" and last_period.granularity <= Granularity.MONTH:
+        return dates.month(start.year, start.month)
+    if value.unit == "week" and last_period.granularity <= Granularity.WEEK:
+        return dates.week_of(start)
+    return None
+
+
 def resolve_one(
-    f: Found, dct: dt.date | None, previous: dt.date | None, last_quarter: Period | None = None
+    f: Found,
+    dct: dt.date | None,
+    previous: dt.date | None,
+    last_quarter: Period | None = None,
+    last_period: Period | None = None,
 ) -> Timex:
-    """Resolve one expression against the dateline (and the narrative's last day and quarter)."""
+    """Resolve one expression against the dateline (and the narrative's last day, quarter and period)."""
     v = f.value
+    if isinstance(v, Anaphor):
+        period = anaphor_period(v, last_period, last_quarter)
+        if period is None:
+            return _timex(f, _unresolved_shift(Shift(v.unit, 0)), None, None, f"no {v.unit} named before")
+        return _timex(
+            f, period.value, period, "previous date", f"{dates.label(period)}: the {v.unit} last named"
+        )
+    if isinstance(v, QuarterEnding):
+        if v.number is None and last_quarter is not None:
+            # the company's own numbering, if the report named the quarter before
+            why = f"{dates.label(last_quarter)}: the quarter last mentioned"
+            return _timex(f, last_quarter.value, last_quarter, "previous date", why)
+        ending = quarter_ending(v, dct, f.direction)
+        if ending is None:
+            return _timex(f, "XXXX-QX", None, None, "no dateline to tell which year the quarter ended")
+        period, end = ending
+        anchor = None if v.year is not None else "dateline"
+        return _timex(f, period.value, period, anchor, f"{dates.label(period)}: the quarter ending {end}")
     if isinstance(v, ReportingQuarter):
         if v.year is not None and last_quarter is None:
             period = dates.year(v.year - v.years_back)
@@ -239,6 +307,15 @@ def resolve_one(
         anchor_date = previous if use_previous else dct
         if anchor_date is None:
             return _timex(f, _unresolved_shift(v), None, None, "no dateline to count from")
+        if v.report and last_quarter is not None and f.direction != "future":
+            # "this quarter's loss" in a report: the quarter being reported on
+            return _timex(
+                f,
+                last_quarter.value,
+                last_quarter,
+                "previous date",
+                f"{dates.label(last_quarter)}: the quarter the report is about",
+            )
         if v.unit == "year" and v.amount < 0 and last_quarter is not None and not v.whole_unit:
             # in a report about a quarter, "a year ago" is that quarter a year before
             period = dates.quarter(
@@ -280,10 +357,11 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
     """Resolve every expression in order, tracking the last day the narrative established."""
     previous: dt.date | None = None
     last_quarter: Period | None = None
+    last_period: Period | None = None
     out: list[Timex] = []
     for f in extraction.found:
         try:
-            t = resolve_one(f, dct, previous, last_quarter)
+            t = resolve_one(f, dct, previous, last_quarter, last_period)
         except (ValueError, OverflowError):
             # "31 September", "February 29, 2017", or arithmetic past the year 9999: the words
             # name no day of the calendar, so the expression stays, unresolved and explained.
@@ -291,10 +369,12 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
         out.append(t)
         if t.period is not None and t.period.granularity <= Granularity.DAY:
             previous = t.period.start
+        if t.period is not None:
+            last_period = t.period
         if (
             t.period is not None
             and t.period.granularity is Granularity.QUARTER
-            and (isinstance(f.value, Calendar) or f.value == ReportingQuarter(0))
+            and (isinstance(f.value, (Calendar, QuarterEnding)) or f.value == ReportingQuarter(0))
             and (dct is None or t.period.end < dct)
         ):
             # only a quarter already over can be the one a report is about; "a fourth-quarter

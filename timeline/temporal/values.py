@@ -55,6 +55,8 @@ class Shift:
     whole_unit: bool = True
     by_tense: bool = False
     """``amount`` 0 that tense may move: "the weekend" told in the past is the one before a weekday."""
+    report: bool = False
+    """"this quarter" in a financial report: the quarter reported on, once the text has named one."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,28 @@ class ReportingQuarter:
 
 
 @dataclass(frozen=True)
+class QuarterEnding:
+    """A report's quarter named by the day it ended ("the quarter ended Sept. 30").
+
+    With an ordinal ("the fourth quarter ended Sept. 30") the number is the company's own
+    (fiscal) one, in the year the quarter ended; without, it is the calendar quarter most of
+    the three months fell in. The year of the end day comes from the anchor, like "Sept. 30".
+    """
+
+    month: int
+    day: int
+    year: int | None = None
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    """The ``unit`` holding the date the narrative last set: "that year", "that quarter"."""
+
+    unit: str
+
+
+@dataclass(frozen=True)
 class Reference:
     """A vague pointer at the past, present or future (TIMEX3 PAST_REF and kin)."""
 
@@ -84,4 +108,4 @@ class Span:
     value: str
 
 
-Value = Calendar | WeekdayRef | Shift | ReportingQuarter | Reference | Span
+Value = Calendar | WeekdayRef | Shift | ReportingQuarter | QuarterEnding | Anaphor | Reference | Span

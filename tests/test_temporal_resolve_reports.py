@@ -1,0 +1,128 @@
+"""Resolution conventions of financial reports, anaphora and fractions, on the real tagger.
+
+Each test is one general news-English convention with an explicit dateline; nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.model import Timex
+from timeline.temporal import tag
+from timeline.temporal.resolve import quarter_ending
+from timeline.temporal.values import QuarterEnding
+
+
+def _only(text: str, dct: dt.date, expression: str) -> Timex:
+    found = [t for t in tag(text, dct) if t.text == expression]
+    assert len(found) == 1, [(t.text, t.value, t.rule) for t in tag(text, dct)]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("end", "dct", "quarter"),
+    [
+        ((9, 30), dt.date(1989, 10, 26), "1989-Q3"),
+        ((7, 31), dt.date(1989, 10, 30), "1989-Q2"),  # May to July: mostly the second quarter
+        ((12, 31), dt.date(1990, 2, 1), "1989-Q4"),  # reported after the year turned
+    ],
+)
+def test_a_quarter_named_by_its_last_day_is_the_calendar_quarter_it_mostly_covers(
+    end: tuple[int, int], dct: dt.date, quarter: str
+) -> None:
+    ending = quarter_ending(QuarterEnding(*end), dct, None)
+    assert ending is not None
+    assert ending[0].value == quarter
+
+
+def test_a_numbered_quarter_ended_keeps_the_companys_number_in_the_year_it_ended() -> None:
+    t = _only("Earnings for its fourth quarter ended Sept. 30 fell.", dt.date(1989, 11, 2), "fourth quarter")
+    assert t.value == "1989-Q4"
+
+
+def test_the_quarter_ended_follows_the_quarter_the_report_already_named() -> None:
+    text = "Sun posted a loss for its fiscal first quarter. Sales for the quarter ended Sept. 29 rose."
+    assert _only(text, dt.date(1989, 10, 26), "the quarter").value == "1989-Q1"
+
+
+def test_this_quarter_in_a_report_is_the_quarter_reported_on_but_the_current_quarter_is_now() -> None:
+    dct = dt.date(1989, 11, 1)
+    text = "Net fell in the third quarter. This quarter's loss includes charges."
+    assert _only(text, dct, "This quarter").value == "1989-Q3"
+    text = "Net fell in the third quarter. The current quarter began well."
+    assert _only(text, dct, "The current quarter").value == "1989-Q4"
+    assert _only("Sales will rise this quarter.", dct, "this quarter").value == "1989-Q4"
+
+
+def test_that_year_is_the_year_last_named_and_unresolved_without_one() -> None:
+    dct = dt.date(1989, 11, 2)
+    text = "Imports peaked in 1988. Japan had a small share of imports that year."
+    t = _only(text, dct, "that year")
+    assert (t.value, t.anchor) == ("1988", "previous date")
+    assert _only("Imports rose that year.", dct, "that year").value == "XXXX"
+
+
+def test_that_is_no_anaphor_before_year_end() -> None:
+    found = tag("He said that year-end results would improve.", dt.date(1989, 11, 2))
+    assert [t.text for t in found] == ["year-end"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("They lived in camps for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("They lived in camps for two and a half years.", "two and a half years", "P2Y6M"),
+        ("But a minute and a half later, a pilot called.", "a minute and a half", "PT1M30S"),
+        ("The talks lasted a day and a half.", "a day and a half", "P1DT12H"),
+        ("Shares rose 9 1/2 to 39.", None, None),
+    ],
+)
+def test_a_half_joins_the_duration_in_the_next_smaller_unit(
+    text: str, expression: str | None, value: str | None
+) -> None:
+    found = tag(text, dt.date(1998, 2, 27))
+    if expression is None:
+        assert found == []
+    else:
+        assert [(t.text, t.value) for t in found] == [(expression, value)]
+
+
+def test_two_thousand_years_is_a_duration_not_the_year_2000() -> None:
+    found = tag("They kept the secret for more than two thousand years.", dt.date(1998, 1, 21))
+    assert [(t.type, t.value) for t in found] == [("DURATION", "P2000Y")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Prosecutors may soon seek an indictment.", "soon", "FUTURE_REF"),
+        ("He was killed soon after being captured.", None, None),
+        ("They could leave as soon as the threats end.", None, None),
+        ("It will raise money at a later date.", "a later date", "FUTURE_REF"),
+        ("We don't minimize the challenges of the near term.", "the near term", "FUTURE_REF"),
+    ],
+)
+def test_vague_future_words(text: str, expression: str | None, value: str | None) -> None:
+    found = [(t.text, t.value) for t in tag(text, dt.date(1989, 10, 27))]
+    assert found == ([(expression, value)] if expression else [])
+
+
+def test_parts_of_the_day_follow_the_day_the_narrative_is_on() -> None:
+    dct = dt.date(1989, 10, 30)  # a Monday
+    text = "Hopes were dashed Friday. Dealers placed buy orders in the morning."
+    assert _only(text, dct, "the morning").value == "1989-10-27TMO"
+    assert _only("By mid afternoon, the operation was over.", dct, "mid afternoon").value == "1989-10-30TAF"
+    assert _only(
+        "In London at mid-afternoon yesterday, shares rose.", dct, "mid-afternoon yesterday"
+    ).value == ("1989-10-29TAF")
+    assert _only("He arrived in Philadelphia later in the day.", dct, "the day").value == "1989-10-30"
+
+
+def test_decades_in_words_and_sets_of_months() -> None:
+    dct = dt.date(1998, 3, 3)
+    assert _only("Numbers fell through the nineties.", dct, "the nineties").value == "199"
+    assert tag("He is in his eighties.", dct) == []
+    t = _only("Orangemen march each July to the church.", dct, "each July")
+    assert (t.type, t.value) == ("SET", "XXXX-07")
