@@ -126,3 +126,21 @@ def test_decades_in_words_and_sets_of_months() -> None:
     assert tag("He is in his eighties.", dct) == []
     t = _only("Orangemen march each July to the church.", dct, "each July")
     assert (t.type, t.value) == ("SET", "XXXX-07")
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ('"Over the next couple of years we would grow," he said.', "the next couple of years", "P2Y"),
+        ("The loan may be extended for an additional year.", "an additional year", "P1Y"),
+        ("They will have to live without it for a while.", "a while", "PXX"),
+        ("Sales grew for the first time in years.", "years", "PXY"),
+    ],
+)
+def test_more_duration_phrasings(text: str, expression: str, value: str) -> None:
+    t = _only(text, dt.date(1989, 11, 2), expression)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+def test_a_while_ago_is_no_duration() -> None:
+    assert all(t.value != "PXX" for t in tag("He left a while ago.", dt.date(1989, 11, 2)))

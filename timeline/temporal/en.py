@@ -133,7 +133,9 @@ for _t, _v in _TENS.items():
     NUMBER_WORDS[_t] = _v
     for _i in range(1, 10):
         NUMBER_WORDS[f"{_t} {_ONES[_i]}"] = _v + _i
-NUMBER_WORDS.update({"a": 1, "an": 1, "a couple of": 2, "a dozen": 12, "a hundred": 100, "one hundred": 100})
+NUMBER_WORDS.update(
+    {"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a dozen": 12, "a hundred": 100, "one hundred": 100}
+)
 NUMBER_WORDS.update({f"{w} thousand": 1000 * i for i, w in enumerate(_ONES) if i} | {"a thousand": 1000})
 _HALF = r"(?:\s+1/2(?![\d/])|[\s-]+and[\s-]+a[\s-]+half\b)"
 """A half after a number: "2 1/2 years", "two and a half years"."""
@@ -1073,10 +1075,29 @@ RULES: list[Rule] = [
     ),
     Rule(
         "for_units",
-        r"(?:(?<=\bfor\s)|(?<=\bwithin\s))@plural_unit\b",
+        # "for weeks"; "the first time in years." (a bare "in days" may be a date to come)
+        r"(?:(?<=\bfor\s)|(?<=\bwithin\s))@plural_unit\b|(?<=\bin\s)@plural_unit:ended\b(?=\s*[.,;:!?)\"'])",
         "DURATION",
-        lambda g: Span(_duration("X", g["plural_unit"])),
-        (Example("for weeks", "PXW", expression="weeks"),),
+        lambda g: Span(_duration("X", g.get("plural_unit") or g["ended"])),
+        (
+            Example("for weeks", "PXW", expression="weeks"),
+            Example("growth for the first time in years.", "PXY", expression="years"),
+        ),
+    ),
+    Rule(
+        "one_more_unit",
+        r"\b(?:an?\s+(?:additional|extra)|another)\s+@unit(?<!s)\b" + _NOT_FRACTION,
+        "DURATION",
+        lambda g: Span(_duration(1, g["unit"])),
+        (Example("extended for an additional year", "P1Y", expression="an additional year"),),
+    ),
+    Rule(
+        "a_while",
+        r"\b(?:(?:quite|a\s+little)\s+)?a\s+while\b(?!\s+(?:ago|back|later|earlier)\b)",
+        "DURATION",
+        lambda g: Span("PXX"),
+        (Example("live without it for a while", "PXX", expression="a while"),),
+        triggers=("while",),
     ),
     # --- sets
     Rule(
