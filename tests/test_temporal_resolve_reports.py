@@ -144,3 +144,15 @@ def test_more_duration_phrasings(text: str, expression: str, value: str) -> None
 
 def test_a_while_ago_is_no_duration() -> None:
     assert all(t.value != "PXX" for t in tag("He left a while ago.", dt.date(1989, 11, 2)))
+
+
+def test_until_points_ahead_unless_a_past_verb_governs_it() -> None:
+    dct = dt.date(2017, 9, 6)  # a Wednesday
+    assert _only("The offer is valid until Friday.", dct, "Friday").value == "2017-09-08"
+    text = "Fighting resumed on Sunday night and continued until Monday morning."
+    assert _only(text, dct, "Monday morning").value == "2017-09-04TMO"
+
+
+def test_a_weekday_before_a_full_date_is_one_expression() -> None:
+    t = _only("The deal was signed on Tuesday, Sept. 5, 2017.", dt.date(2018, 1, 2), "Tuesday, Sept. 5, 2017")
+    assert t.value == "2017-09-05"

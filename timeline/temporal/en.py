@@ -348,7 +348,9 @@ FUTURE_CUES = (
     # "had been scheduled to", "was due to": a plan told in the past points at the past
     r"\b(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning\s+to|scheduled|due\s+to|"
     r"expects?\s+to|expected\s+to|set\s+to|intends?\s+to|upcoming|would|effective|payable|(?<!\bto\s)expires?|due|"
-    r"(?:is|are)\s+to|until)\b"
+    r"(?:is|are)\s+to|"
+    # "valid until Friday" points ahead; "continued until Monday" does not
+    r"(?<!ed\s)(?<!\bheld\s)(?<!\bran\s)(?<!\bkept\s)(?<!\bstood\s)until)\b"
 )
 # Irregular past tenses common in news; regular ones are caught by their "-ed".
 _IRREGULAR_PAST = (
@@ -877,10 +879,10 @@ RULES: list[Rule] = [
     ),
     Rule(
         "weekday_date",
-        r"\b@weekday,?\s+@month\.?\s+@day(?:st|nd|rd|th)?\b" + _NOT_NUMBER_AFTER,
+        r"\b@weekday,?\s+@month\.?\s+@day(?:st|nd|rd|th)?\b(?:\s*,?\s+@year\b|" + _NOT_NUMBER_AFTER + ")",
         "DATE",
-        lambda g: Calendar(None, g["month"], g["day"]),
-        (Example("Saturday, April 25", "2017-04-25"),),
+        lambda g: Calendar(g.get("year"), g["month"], g["day"]),
+        (Example("Saturday, April 25", "2017-04-25"), Example("Tuesday, Sept. 5, 2017", "2017-09-05")),
     ),
     Rule(
         "relative_year_quarter",
@@ -967,7 +969,8 @@ RULES: list[Rule] = [
     Rule(
         "that_unit",
         # "imports that year", "results for that quarter": the one holding the date last named
-        r"\bthat\s+(?P<unit>year|quarter|month|week)\b(?![\s-]*(?:end|ago|earlier|old)\b|-)",
+        r"\b(?:that|the\s+same)\s+(?P<unit>year|quarter|month|week|(?<=same\s)day)\b"
+        r"(?![\s-]*(?:end|ago|earlier|old)\b|-)",
         "DATE",
         lambda g: Anaphor(g["unit"].lower()),
         (
@@ -975,8 +978,13 @@ RULES: list[Rule] = [
             Example(
                 "the second quarter of 1988; results for that quarter", "1988-Q2", expression="that quarter"
             ),
+            Example(
+                "Rebels struck on Sept. 3. On the same day, the UN met.",
+                "2017-09-03",
+                expression="the same day",
+            ),
         ),
-        triggers=("that",),
+        triggers=("that", "same"),
     ),
     Rule(
         "in_the_day",
@@ -1106,6 +1114,24 @@ RULES: list[Rule] = [
         "SET",
         lambda g: Span(_duration(1, g["calendar_unit"])),
         (Example("every year", "P1Y"),),
+    ),
+    Rule(
+        "times_a_unit",
+        # "twice a year": the value is the period; how often within it is not part of it
+        r"\b(?:once|twice|thrice|@num\s+times)\s+(?:a|an|per|each|every)\s+@calendar_unit\b",
+        "SET",
+        lambda g: Span(_duration(1, g["calendar_unit"])),
+        (Example("twice a year", "P1Y"), Example("three times a week", "P1W")),
+        triggers=("once", "twice", "thrice", "times"),
+    ),
+    Rule(
+        "every_other_unit",
+        r"\bevery\s+(?:other|second)\s+@calendar_unit\b",
+        "SET",
+        lambda g: Span(_duration(2, g["calendar_unit"])),
+        (Example("every other day", "P2D"),),
+        priority=1,
+        triggers=("every",),
     ),
     Rule(
         "each_weekday",

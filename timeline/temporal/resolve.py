@@ -223,6 +223,8 @@ def anaphor_period(value: Anaphor, last_period: Period | None, last_quarter: Per
         return dates.month(start.year, start.month)
     if value.unit == "week" and last_period.granularity <= Granularity.WEEK:
         return dates.week_of(start)
+    if value.unit == "day" and last_period.granularity <= Granularity.DAY:
+        return dates.day(start)
     return None
 
 
