@@ -137,26 +137,22 @@ NUMBER_WORDS.update(
     {"a": 1, "an": 1, "a couple of": 2, "couple of": 2, "a dozen": 12, "a hundred": 100, "one hundred": 100}
 )
 NUMBER_WORDS.update({f"{w} thousand": 1000 * i for i, w in enumerate(_ONES) if i} | {"a thousand": 1000})
-_HALF = r"(?:\s+1/2(?![\d/])|[\s-]+and[\s-]+a[\s-]+half\b)"
+_HALF = r"(?:\s+1/2(?![\d/])|[\s-]+and[\s-]+a[\s-]+half(?=\s))"
 """A half after a number: "2 1/2 years", "two and a half years"."""
 
 
 def _number(surface: str) -> float:
     key = " ".join(surface.lower().replace("-", " ").split())
-    half = 0.0
-    for suffix in (" 1/2", " and a half"):
-        if key.endswith(suffix):
-            key, half = key[: -len(suffix)], 0.5
     if key in NUMBER_WORDS:
-        return NUMBER_WORDS[key] + half
-    return float(key.replace(",", "")) + half
+        return NUMBER_WORDS[key]
+    return float(key.replace(",", ""))
 
 
 _NUMBER_ALTERNATION = "|".join(
     sorted((w.replace(" ", r"[\s-]+") for w in NUMBER_WORDS), key=lambda w: -len(w))
 )
 NUMBER = Token(
-    rf"\d+(?:\.\d+)?{_HALF}?|(?:{_NUMBER_ALTERNATION})(?:{_HALF}(?=\s))?(?![\w])",
+    rf"\d+(?:\.\d+)?|(?:{_NUMBER_ALTERNATION})(?![\w])",
     _number,
     frozenset(w for k in NUMBER_WORDS for w in k.split()) - {"a", "an", "of"},
     digits=True,
@@ -262,6 +258,12 @@ FREQUENCY = {
     "hourly": "PT1H",
     "nightly": "P1D",
 }
+
+
+def _words(table: dict[str, object]) -> str:
+    """A table's words as one alternation, for a rule that should not be triggered by all of them."""
+    return "|".join(sorted((w.replace(".", r"\.") for w in table), key=lambda w: (-len(w), w)))
+
 
 _TEEN_OR_TENS = "|".join(_ONES[10:] + list(_TENS))
 _UNITS_WORDS = "|".join(_ONES[1:10])
@@ -401,8 +403,8 @@ def _duration(amount: float | str, unit: str) -> str:
 
 
 def _amount(g: Groups) -> float:
-    """The number before the unit, plus a half said after it ("an hour and a half")."""
-    return float(g["num"]) + (0.5 if g.get("half") else 0.0)
+    """The number before the unit, plus a half said with it ("2 1/2 years", "an hour and a half")."""
+    return float(g["num"]) + (0.5 if g.get("half") or g.get("and_half") else 0.0)
 
 
 def _clock(g: Groups) -> str:
@@ -946,10 +948,16 @@ RULES: list[Rule] = [
     Rule(
         "quarter_ended",
         # "the quarter ended Sept. 30" is named by its last day; the day itself is its own date
-        r"\b(?:the\s+)?(?:fiscal\s+)?(?:@ordinal[\s-]+)?(?:fiscal\s+)?quarter"
-        r"(?=\s+end(?:ed|ing)\s+(?:on\s+)?@month\.?\s+@day\b(?:\s*,?\s+@year\b)?)",
+        rf"\b(?:the\s+)?(?:fiscal\s+)?(?:(?P<ordinal>{_words(ORDINAL)})[\s-]+)?(?:fiscal\s+)?quarter"
+        rf"(?=\s+end(?:ed|ing)\s+(?:on\s+)?(?P<month>{_words(MONTH)})\.?\s+(?P<day>[0-3]?\d)\b"
+        r"(?:\s*,?\s+(?P<year>\d{4})\b)?)",
         "DATE",
-        lambda g: QuarterEnding(g["month"], g["day"], g.get("year"), g.get("ordinal")),
+        lambda g: QuarterEnding(
+            MONTH[g["month"].lower()],
+            int(g["day"]),
+            int(g["year"]) if g.get("year") else None,
+            ORDINAL[g["ordinal"].lower()] if g.get("ordinal") else None,
+        ),
         (
             Example("profit in the quarter ended July 31 rose", "2017-Q2", expression="the quarter"),
             Example(
@@ -984,7 +992,7 @@ RULES: list[Rule] = [
                 expression="the same day",
             ),
         ),
-        triggers=("that", "same"),
+        triggers=("year", "quarter", "month", "week", "day"),
     ),
     Rule(
         "in_the_day",
@@ -1034,17 +1042,18 @@ RULES: list[Rule] = [
     ),
     Rule(
         "each_month",
-        r"\b(?:every|each)\s+@month\b",
+        rf"\b(?:every|each)\s+(?P<month>{_words(MONTH)})\b",
         "SET",
-        lambda g: Span(f"XXXX-{g['month']:02d}"),
+        lambda g: Span(f"XXXX-{MONTH[g['month'].lower()]:02d}"),
         (Example("they march each July", "XXXX-07", expression="each July"),),
+        triggers=("every", "each"),
     ),
     # --- durations
     Rule(
         "duration",
         r"\b(?:@approx\s+)?(?:the\s+(?:(?:past|last|next|first|latest|previous)\s+)?(?![\w]+-))?"
         r"(?!an?\b(?!\s+(?:couple|dozen|hundred|thousand|\w+\s+and\s+a\s+half)\b))"
-        r"@num(?:\s+(?:more|additional|straight|consecutive))?"
+        r"@num(?P<and_half>" + _HALF + r")?(?:\s+(?:more|additional|straight|consecutive))?"
         r"[\s-]+@unit(?:-old)?\b(?P<half>\s+and\s+a\s+half\b)?(?!\s+old\b)" + _NOT_FRACTION,
         "DURATION",
         lambda g: Span(_duration(_amount(g), g["unit"])),
@@ -1118,9 +1127,10 @@ RULES: list[Rule] = [
     Rule(
         "times_a_unit",
         # "twice a year": the value is the period; how often within it is not part of it
-        r"\b(?:once|twice|thrice|@num\s+times)\s+(?:a|an|per|each|every)\s+@calendar_unit\b",
+        rf"\b(?:once|twice|thrice|(?:\d+|{_NUMBER_ALTERNATION})\s+times)\s+(?:a|an|per|each|every)\s+"
+        rf"(?P<unit>{_words(CALENDAR_UNIT)})\b",
         "SET",
-        lambda g: Span(_duration(1, g["calendar_unit"])),
+        lambda g: Span(_duration(1, CALENDAR_UNIT[g["unit"].lower()])),
         (Example("twice a year", "P1Y"), Example("three times a week", "P1W")),
         triggers=("once", "twice", "thrice", "times"),
     ),
