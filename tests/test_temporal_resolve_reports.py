@@ -156,3 +156,16 @@ def test_until_points_ahead_unless_a_past_verb_governs_it() -> None:
 def test_a_weekday_before_a_full_date_is_one_expression() -> None:
     t = _only("The deal was signed on Tuesday, Sept. 5, 2017.", dt.date(2018, 1, 2), "Tuesday, Sept. 5, 2017")
     assert t.value == "2017-09-05"
+
+
+def test_a_year_earlier_beside_a_longer_report_period_is_the_year_not_the_quarter() -> None:
+    dct = dt.date(1989, 10, 30)
+    quarter = (
+        "Net fell in the third quarter. Revenue was $5 million, compared with $4 million a year earlier."
+    )
+    assert _only(quarter, dct, "a year earlier").value == "1988-Q3"
+    nine = (
+        "Net fell in the third quarter. It lost $6 million through the first nine months, "
+        "compared with earnings a year earlier of $3 million."
+    )
+    assert _only(nine, dct, "a year earlier").value == "1988"

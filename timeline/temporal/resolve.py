@@ -9,6 +9,7 @@ Nothing here ever looks at the clock.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 
 from timeline import dates
 from timeline.dates import Granularity, Period
@@ -355,15 +356,37 @@ def _unresolved_shift(v: Shift) -> str:
     }.get(v.unit, "XXXX")
 
 
+_LONGER_THAN_A_QUARTER = frozenset({"P6M", "P9M", "P12M", "P1Y", "P2Q", "P3Q"})
+
+
+def _longer_report_period(f: Found) -> bool:
+    """A report's period longer than a quarter: "the first nine months", "the first half", "the full year"."""
+    v = f.value
+    if isinstance(v, Span):
+        return v.value in _LONGER_THAN_A_QUARTER
+    if isinstance(v, Calendar):
+        return v.part in ("H1", "H2")
+    return isinstance(v, Shift) and v.unit == "year" and v.amount == 0
+
+
 def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Timex, ...]:
     """Resolve every expression in order, tracking the last day the narrative established."""
     previous: dt.date | None = None
     last_quarter: Period | None = None
     last_period: Period | None = None
+    starts = [s.start for s in extraction.sentences]
+    longer_period_sentence = -1
     out: list[Timex] = []
     for f in extraction.found:
+        sentence = bisect_right(starts, f.start) - 1
+        quarter = last_quarter
+        if isinstance(f.value, Shift) and sentence == longer_period_sentence:
+            # "through the first nine months, compared with a year earlier": the year, not the quarter
+            quarter = None
+        if _longer_report_period(f):
+            longer_period_sentence = sentence
         try:
-            t = resolve_one(f, dct, previous, last_quarter, last_period)
+            t = resolve_one(f, dct, previous, quarter, last_period)
         except (ValueError, OverflowError):
             # "31 September", "February 29, 2017", or arithmetic past the year 9999: the words
             # name no day of the calendar, so the expression stays, unresolved and explained.
