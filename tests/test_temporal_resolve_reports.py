@@ -169,3 +169,13 @@ def test_a_year_earlier_beside_a_longer_report_period_is_the_year_not_the_quarte
         "compared with earnings a year earlier of $3 million."
     )
     assert _only(nine, dct, "a year earlier").value == "1988"
+
+
+def test_the_following_month_counts_from_the_month_last_named() -> None:
+    dct = dt.date(1989, 10, 27)
+    text = "In March, holders urged a sale. The following month, the company put itself up for sale."
+    t = _only(text, dct, "The following month")
+    assert (t.value, t.anchor) == ("1989-04", "previous date")
+    # counted comparisons keep the report's own anchor
+    text = "In 1988 sales fell. Net rose in the third quarter from $4 million a year earlier."
+    assert _only(text, dct, "a year earlier").value == "1988-Q3"

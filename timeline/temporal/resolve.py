@@ -29,6 +29,17 @@ from timeline.temporal.values import (
 
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_UNIT_GRANULARITY = {
+    "day": Granularity.DAY,
+    "week": Granularity.WEEK,
+    "weekend": Granularity.WEEK,
+    "month": Granularity.MONTH,
+    "quarter": Granularity.QUARTER,
+    "half": Granularity.HALF,
+    "year": Granularity.YEAR,
+    "decade": Granularity.DECADE,
+    "century": Granularity.CENTURY,
+}
 _UNIT_WORDS = {
     "day": "day",
     "week": "week",
@@ -306,6 +317,14 @@ def resolve_one(
             how = f"the {_WEEKDAYS[v.weekday]} after the dateline, {dates.weekday_date(dct)}"
         return _timex(f, period.value, period, "dateline", f"{dates.weekday_date(d)}: {how}")
     if isinstance(v, Shift):
+        if (
+            v.anchor == "previous"
+            and v.whole_unit
+            and last_period is not None
+            and _UNIT_GRANULARITY.get(v.unit, Granularity.DAY) >= last_period.granularity > Granularity.DAY
+        ):
+            # "In March ... The following month": counted from the month last named
+            previous = last_period.start
         use_previous = v.anchor == "previous" and previous is not None
         anchor_date = previous if use_previous else dct
         if anchor_date is None:
