@@ -30,6 +30,7 @@ import jinja2
 from markupsafe import Markup
 
 from timeline import chart, dates
+from timeline.dateline import find_wire_dateline
 from timeline.model import Article, ArticleAnalysis, Event, Timeline, Timex
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
@@ -185,7 +186,10 @@ def article_label(article: Article | None, fallback: str = "") -> str:
     title = " ".join((article.title or "").split())
     if title:
         return title
-    lead = " ".join(article.body[:400].split())
+    head = article.body[:400]
+    wire = find_wire_dateline(head)
+    # "BEIRUT (Reuters) -" is in every Reuters lead: the words after it tell articles apart.
+    lead = " ".join(head[wire.end if wire else 0 :].split())
     if lead:
         if len(lead) <= LEAD_LABEL:
             return lead
