@@ -711,6 +711,33 @@ RULES: list[Rule] = [
         triggers=("quarter",),
     ),
     Rule(
+        "compared_last_year",
+        # "$3 million last year", "the corresponding period last year": a figure compared with the
+        # same period a year back; in a quarterly report that is the quarter a year earlier
+        r"(?:(?<=million\s)|(?<=billion\s)|(?<=share\s)|(?<=share,\s)|(?<=cents\s)|(?<=%\s)|(?<=percent\s)|"
+        r"\bthe\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+)last\s+year\b(?!'s)",
+        "DATE",
+        lambda g: Shift("year", -1, whole_unit=False),
+        (
+            Example(
+                "profit of $24 million, compared with $3 million last year", "2016", expression="last year"
+            ),
+            Example(
+                "Net rose in the third quarter, from $3 million last year.",
+                "2016-Q3",
+                "2017-11-01",
+                expression="last year",
+            ),
+            Example(
+                "for the corresponding period last year",
+                "2016",
+                expression="the corresponding period last year",
+            ),
+        ),
+        priority=1,
+        triggers=("year",),
+    ),
+    Rule(
         "relative_unit",
         # not a programme's name in quotes ("This Week With David Brinkley")
         r"\b(?<![\"“])" + _POS + r"(?:the\s+)?@relative\s+@calendar_unit\b(?!'s\s+\w+\s+quarter)",
