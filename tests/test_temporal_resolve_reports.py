@@ -179,3 +179,9 @@ def test_the_following_month_counts_from_the_month_last_named() -> None:
     # counted comparisons keep the report's own anchor
     text = "In 1988 sales fell. Net rose in the third quarter from $4 million a year earlier."
     assert _only(text, dct, "a year earlier").value == "1988-Q3"
+
+
+def test_only_a_year_back_is_the_year_ago_quarter() -> None:
+    dct = dt.date(1989, 10, 27)
+    text = "Net rose in the third quarter. The company sold the stake five years ago."
+    assert _only(text, dct, "five years ago").value == "1984"

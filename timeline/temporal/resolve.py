@@ -338,7 +338,7 @@ def resolve_one(
                 "previous date",
                 f"{dates.label(last_quarter)}: the quarter the report is about",
             )
-        if v.unit == "year" and v.amount < 0 and last_quarter is not None and not v.whole_unit:
+        if v.unit == "year" and v.amount == -1 and last_quarter is not None and not v.whole_unit:
             # in a report about a quarter, "a year ago" is that quarter a year before
             period = dates.quarter(
                 last_quarter.start.year + v.amount, (last_quarter.start.month - 1) // 3 + 1
