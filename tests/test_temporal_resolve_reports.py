@@ -185,3 +185,10 @@ def test_only_a_year_back_is_the_year_ago_quarter() -> None:
     dct = dt.date(1989, 10, 27)
     text = "Net rose in the third quarter. The company sold the stake five years ago."
     assert _only(text, dct, "five years ago").value == "1984"
+
+
+def test_quarter_to_quarter_is_an_adjective_not_the_reported_quarter() -> None:
+    found = tag(
+        "Net rose in the third quarter. The quarter-to-quarter comparison improved.", dt.date(1989, 11, 1)
+    )
+    assert [t.text for t in found] == ["the third quarter"]

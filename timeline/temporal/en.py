@@ -831,15 +831,36 @@ RULES: list[Rule] = [
     Rule(
         "reporting_quarter",
         r"\bthe\s+(?:(?P<ago>year[\s-]+(?:ago|earlier))[\s-]+|latest\s+|same\s+)?"
-        r"(?:fiscal\s+)?(?:quarter|period)\b(?P<then>(?=\s+(?:a|one)\s+year\s+(?:ago|earlier)))?",
+        # not the adjective "quarter-to-quarter"
+        r"(?:fiscal\s+)?(?:quarter|period)\b(?!-to-)(?P<then>\s+(?:a|one)\s+year\s+(?:ago|earlier)\b)?",
         "DATE",
         lambda g: ReportingQuarter(1 if g.get("ago") or g.get("then") is not None else 0),
         (
             Example("the quarter", "2017-Q2"),
             Example("the year-ago quarter", "2016-Q2"),
-            Example("for the quarter a year ago", "2016-Q2", expression="the quarter"),
+            Example("for the quarter a year ago", "2016-Q2", expression="the quarter a year ago"),
         ),
         triggers=("quarter", "period"),
+    ),
+    Rule(
+        "year_ago_quarter",
+        # "the year-ago third quarter": one expression, the quarter a year back
+        r"\b(?:the\s+)?year[\s-]+(?:ago|earlier)\s+(?P<ordinal>first|second|third|fourth)[\s-]+quarter\b",
+        "DATE",
+        lambda g: Calendar(
+            None, part=f"Q{ORDINAL[g['ordinal'].lower()]}", year_offset=-1, year_from_anchor=True
+        ),
+        (Example("in the year-ago third quarter", "2016-Q3", expression="the year-ago third quarter"),),
+        triggers=("ago", "earlier"),
+    ),
+    Rule(
+        "year_ago_months",
+        # "the year-earlier nine months": a report's period, a year back
+        r"\b(?:the\s+)?year[\s-]+(?:ago|earlier)\s+(?:first\s+)?(?P<months>six|nine|\d+)\s+months\b",
+        "DURATION",
+        lambda g: Span(_duration(NUMBER_WORDS.get(g["months"].lower()) or int(g["months"]), "month")),
+        (Example("net for the year-earlier nine months", "P9M", expression="the year-earlier nine months"),),
+        triggers=("ago", "earlier"),
     ),
     Rule(
         "year_ago_adjective",
