@@ -1150,6 +1150,19 @@ RULES: list[Rule] = [
         ),
     ),
     Rule(
+        "the_plural_units",
+        # "over the years", "in the first hours of the war": an unspecified stretch of that unit
+        r"(?:(?<=\bover\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s))the\s+(?:(?:first|early|final)\s+)?"
+        r"@plural_unit\b(?:\s+ahead\b)?(?!\s+(?:ago|later|earlier)\b)",
+        "DURATION",
+        lambda g: Span(_duration("X", g["plural_unit"])),
+        (
+            Example("over the years many more patients died", "PXY", expression="the years"),
+            Example("prisoners taken in the first hours of the war", "PTXH", expression="the first hours"),
+            Example("to pay investors in the weeks ahead", "PXW", expression="the weeks ahead"),
+        ),
+    ),
+    Rule(
         "one_more_unit",
         r"\b(?:an?\s+(?:additional|extra)|another)\s+@unit(?<!s)\b" + _NOT_FRACTION,
         "DURATION",
