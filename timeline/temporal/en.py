@@ -1211,5 +1211,16 @@ RULES: list[Rule] = [
         lambda g: Span(f"XXXX-WXX-{g['weekday'] + 1}"),
         (Example("each Sunday", "XXXX-WXX-7"),),
     ),
-    Rule("frequency", r"\b@frequency\b", "SET", lambda g: Span(g["frequency"]), (Example("weekly", "P1W"),)),
+    Rule(
+        "frequency",
+        # the adverb ("paid annually", "meets weekly."), not the adjective of a noun ("daily volume")
+        r"\b@frequency\b(?=\s*(?:[^\w\s]|$)|\s+(?:and|or|but|in|on|at|to|for|from|by|since|through|until|over|"
+        r"with|as|basis|if|when|while|because|during|after|before)\b)",
+        "SET",
+        lambda g: Span(g["frequency"]),
+        (
+            Example("weekly", "P1W"),
+            Example("revenue to increase 20% annually through 1995", "P1Y", expression="annually"),
+        ),
+    ),
 ]
