@@ -192,3 +192,10 @@ def test_quarter_to_quarter_is_an_adjective_not_the_reported_quarter() -> None:
         "Net rose in the third quarter. The quarter-to-quarter comparison improved.", dt.date(1989, 11, 1)
     )
     assert [t.text for t in found] == ["the third quarter"]
+
+
+def test_a_fiscal_quarter_ended_before_the_dateline_is_the_quarter_reported_on() -> None:
+    dct = dt.date(1989, 11, 1)
+    text = "It earned $3 million for the fourth quarter ended Aug. 26. A year earlier it earned $2 million."
+    assert _only(text, dct, "the fourth quarter").explanation.endswith("26 August 1989")
+    assert _only(text, dct, "A year earlier").value == "1988-Q4"

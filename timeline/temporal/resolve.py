@@ -266,7 +266,8 @@ def resolve_one(
             return _timex(f, "XXXX-QX", None, None, "no dateline to tell which year the quarter ended")
         period, end = ending
         anchor = None if v.year is not None else "dateline"
-        return _timex(f, period.value, period, anchor, f"{dates.label(period)}: the quarter ending {end}")
+        why = f"{dates.label(period)}: the quarter ending {dates.long_date(end)}"
+        return _timex(f, period.value, period, anchor, why)
     if isinstance(v, ReportingQuarter):
         if v.year is not None and last_quarter is None:
             period = dates.year(v.year - v.years_back)
@@ -388,6 +389,13 @@ def _longer_report_period(f: Found) -> bool:
     return isinstance(v, Shift) and v.unit == "year" and v.amount == 0
 
 
+def _quarter_end(value: object, period: Period) -> dt.date:
+    """The last day of a quarter: the day the text names for "the fourth quarter ended Sept. 30"."""
+    if isinstance(value, QuarterEnding) and value.number is not None:
+        return dt.date(period.start.year, value.month, value.day)
+    return period.end
+
+
 def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Timex, ...]:
     """Resolve every expression in order, tracking the last day the narrative established."""
     previous: dt.date | None = None
@@ -419,7 +427,7 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
             t.period is not None
             and t.period.granularity is Granularity.QUARTER
             and (isinstance(f.value, (Calendar, QuarterEnding)) or f.value == ReportingQuarter(0))
-            and (dct is None or t.period.end < dct)
+            and (dct is None or _quarter_end(f.value, t.period) < dct)
         ):
             # only a quarter already over can be the one a report is about; "a fourth-quarter
             # charge" expected in the current quarter is not
