@@ -199,3 +199,18 @@ def test_a_fiscal_quarter_ended_before_the_dateline_is_the_quarter_reported_on()
     text = "It earned $3 million for the fourth quarter ended Aug. 26. A year earlier it earned $2 million."
     assert _only(text, dct, "the fourth quarter").explanation.endswith("26 August 1989")
     assert _only(text, dct, "A year earlier").value == "1988-Q4"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He and Arafat meet separately Monday with Albright.", "2017-09-11"),
+        ("The two-day meeting ends on Thursday.", "2017-09-07"),
+        ("The meeting ended on Thursday.", "2017-08-31"),
+        ("Officials said the talks resume on Tuesday.", "2017-09-12"),
+        ("The rebels, who took the town on Monday, retreated.", "2017-09-04"),
+    ],
+)
+def test_a_schedule_told_in_the_present_points_ahead(text: str, value: str) -> None:
+    found = [t for t in tag(text, dt.date(2017, 9, 6)) if t.rule == "weekday"]
+    assert [t.value for t in found] == [value]

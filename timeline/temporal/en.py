@@ -352,7 +352,12 @@ FUTURE_CUES = (
     r"expects?\s+to|expected\s+to|set\s+to|intends?\s+to|upcoming|would|effective|payable|(?<!\bto\s)expires?|due|"
     r"(?:is|are)\s+to|"
     # "valid until Friday" points ahead; "continued until Monday" does not
-    r"(?<!ed\s)(?<!\bheld\s)(?<!\bran\s)(?<!\bkept\s)(?<!\bstood\s)until)\b"
+    r"(?<!ed\s)(?<!\bheld\s)(?<!\bran\s)(?<!\bkept\s)(?<!\bstood\s)until|"
+    # a schedule told in the present: "the leaders meet Monday", "the talks resume on Tuesday"
+    r"(?:meets?|begins?|starts?|opens?|resumes?|ends?|closes?|arrives?|visits?|travels?|returns?|convenes?|"
+    r"votes?|testif(?:y|ies)|takes\s+effect|take\s+effect)"
+    r"(?=(?:\s+[a-z]+)?\s+(?:on\s+)?(?:next\s+|this\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b))\b"
 )
 # Irregular past tenses common in news; regular ones are caught by their "-ed".
 _IRREGULAR_PAST = (
