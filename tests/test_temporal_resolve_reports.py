@@ -214,3 +214,10 @@ def test_a_fiscal_quarter_ended_before_the_dateline_is_the_quarter_reported_on()
 def test_a_schedule_told_in_the_present_points_ahead(text: str, value: str) -> None:
     found = [t for t in tag(text, dt.date(2017, 9, 6)) if t.rule == "weekday"]
     assert [t.value for t in found] == [value]
+
+
+def test_a_passive_participle_is_no_past_cue() -> None:
+    found = tag("The dividend will be paid Friday.", dt.date(2017, 9, 6))
+    assert [t.value for t in found] == ["2017-09-08"]
+    found = tag("The dividend was paid on Friday.", dt.date(2017, 9, 6))
+    assert [t.value for t in found] == ["2017-09-01"]

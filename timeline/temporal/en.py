@@ -366,7 +366,9 @@ _IRREGULAR_PAST = (
     "flew grew threw stood sat built caught felt heard meant fled sank swept seized stole withdrew"
 ).split()
 PAST_CUES = (
-    r"\b(?:said|says|was|were|had|did|ago|told|agreed|" + "|".join(_IRREGULAR_PAST) + "|"
+    r"\b(?:said|says|was|were|had|did|ago|told|agreed|"
+    # an irregular participle after "be" or "is" is a passive whose tense the auxiliary carries
+    r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)(?:" + "|".join(_IRREGULAR_PAST) + ")|"
     # "-ed" but not "succeed", "hundred", nor an adjective or passive after "the", "a", "is", "be"
     r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)"
     r"(?!hundred\b)\w{3,}(?<!e)ed)\b"
