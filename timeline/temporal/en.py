@@ -148,8 +148,15 @@ def _number(surface: str) -> float:
     return float(key.replace(",", ""))
 
 
-_NUMBER_ALTERNATION = "|".join(
-    sorted((w.replace(" ", r"[\s-]+") for w in NUMBER_WORDS), key=lambda w: -len(w))
+def _longest_first(words: list[str]) -> str:
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+# The same phrases as NUMBER_WORDS, factored ("twenty" once, not ten times) so trying it is cheap.
+_NUMBER_ALTERNATION = (
+    r"an?[\s-]+(?:couple[\s-]+of|dozen|hundred|thousand)|couple[\s-]+of|one[\s-]+hundred|"
+    rf"(?:{_longest_first(list(_TENS))})(?:[\s-]+(?:{_longest_first(_ONES[1:10])}))?|"
+    rf"(?:{_longest_first(_ONES[1:])})(?:[\s-]+thousand)?|an?"
 )
 NUMBER = Token(
     rf"\d+(?:\.\d+)?|(?:{_NUMBER_ALTERNATION})(?![\w])",
