@@ -221,3 +221,8 @@ def test_a_passive_participle_is_no_past_cue() -> None:
     assert [t.value for t in found] == ["2017-09-08"]
     found = tag("The dividend was paid on Friday.", dt.date(2017, 9, 6))
     assert [t.value for t in found] == ["2017-09-01"]
+
+
+def test_the_early_hours_of_a_day_are_that_day_not_a_duration() -> None:
+    found = tag("Jets struck in the early hours of Sunday.", dt.date(2017, 9, 6))
+    assert [(t.text, t.value) for t in found] == [("Sunday", "2017-09-03")]

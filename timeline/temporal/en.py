@@ -1167,7 +1167,9 @@ RULES: list[Rule] = [
         "the_plural_units",
         # "over the years", "in the first hours of the war": an unspecified stretch of that unit
         r"(?:(?<=\bover\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s))the\s+(?:(?:first|early|final)\s+)?"
-        r"@plural_unit\b(?:\s+ahead\b)?(?!\s+(?:ago|later|earlier)\b)",
+        # not "the early hours of Sunday", a time of that day
+        r"@plural_unit\b(?:\s+ahead\b)?(?!\s+(?:ago|later|earlier)\b|\s+of\s+(?:the\s+)?"
+        r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|\w+\.?\s+\d))",
         "DURATION",
         lambda g: Span(_duration("X", g["plural_unit"])),
         (
