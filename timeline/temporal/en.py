@@ -618,6 +618,23 @@ RULES: list[Rule] = [
         ),
     ),
     Rule(
+        "the_previous_weekday",
+        # "down from the previous Friday": counted from the day the narrative is on
+        r"\bthe\s+(?P<rel>previous|following|preceding)\s+@weekday(?=\W|$)",
+        "DATE",
+        lambda g: WeekdayRef(g["weekday"], -1 if g["rel"].lower() != "following" else 1, anchor="previous"),
+        (
+            Example(
+                "Shares closed Friday, Sept. 8, down from the previous Friday.",
+                "2017-09-01",
+                "2017-09-11",
+                expression="the previous Friday",
+            ),
+            Example("The following Monday, talks began.", "2017-09-11", expression="The following Monday"),
+        ),
+        priority=1,
+    ),
+    Rule(
         "weekday_tod",
         r"\b(?:(?:early|late)\s+)?@weekday\s+@tod\b",
         "TIME",

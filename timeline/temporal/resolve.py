@@ -308,15 +308,19 @@ def resolve_one(
         if dct is None:
             value = f"XXXX-WXX-{v.weekday + 1}"
             return _timex(f, value, None, None, "no dateline to tell which week is meant")
-        d = weekday_date(v, dct, f.direction)
+        narrative = v.anchor == "previous" and previous is not None
+        base = previous if narrative and previous is not None else dct
+        what = "the date last mentioned" if narrative else "the dateline"
+        d = weekday_date(v, base, f.direction)
         period = _with_tod(dates.day(d), v.tod)
-        if d == dct:
-            how = "the dateline's own day"
-        elif d < dct:
-            how = f"the {_WEEKDAYS[v.weekday]} before the dateline, {dates.weekday_date(dct)}"
+        if d == base:
+            how = f"the day of {what}"
+        elif d < base:
+            how = f"the {_WEEKDAYS[v.weekday]} before {what}, {dates.weekday_date(base)}"
         else:
-            how = f"the {_WEEKDAYS[v.weekday]} after the dateline, {dates.weekday_date(dct)}"
-        return _timex(f, period.value, period, "dateline", f"{dates.weekday_date(d)}: {how}")
+            how = f"the {_WEEKDAYS[v.weekday]} after {what}, {dates.weekday_date(base)}"
+        anchor = "previous date" if narrative else "dateline"
+        return _timex(f, period.value, period, anchor, f"{dates.weekday_date(d)}: {how}")
     if isinstance(v, Shift):
         if (
             v.anchor == "previous"

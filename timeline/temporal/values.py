@@ -42,6 +42,8 @@ class WeekdayRef:
     weekday: int
     shift: int | None = None
     tod: str | None = None
+    anchor: AnchorKind = "dateline"
+    """"previous" for "the previous Friday": counted from the day the narrative is on."""
 
 
 @dataclass(frozen=True)
