@@ -289,7 +289,8 @@ def _spoken_year(surface: str) -> int:
 
 SPOKEN_YEAR = Token(
     rf"(?:eighteen|nineteen)[\s-]+(?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    rf"(?:[\s-]+(?:{_UNITS_WORDS}))?|(?:{_TEEN_OR_TENS}))|two[\s-]+thousand(?:(?:\s+and)?[\s-]+(?:{_UNITS_WORDS}))?",
+    rf"(?:[\s-]+(?:{_UNITS_WORDS}))?|(?:{_TEEN_OR_TENS}))|two[\s-]+thousand(?:(?:\s+and)?[\s-]+"
+    rf"(?:(?:{_TEEN_OR_TENS})(?:[\s-]+(?:{_UNITS_WORDS}))?|{_UNITS_WORDS}))?",
     _spoken_year,
     frozenset({"eighteen", "nineteen", "thousand"}),
 )
@@ -308,7 +309,16 @@ DECADE_WORD = {
     for i, w in enumerate("twenties thirties forties fifties sixties seventies eighties nineties".split(), 2)
 }
 
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+ORDINAL_DAY = {w: i for i, w in enumerate(_ORDINAL_WORDS, 1)}
+ORDINAL_DAY.update({f"twenty {w}": 20 + i for i, w in enumerate(_ORDINAL_WORDS[:9], 1)})
+ORDINAL_DAY.update({"thirtieth": 30, "thirty first": 31})
+
 TABLES = {
+    "ordinal_day": ORDINAL_DAY,
     "decade_word": DECADE_WORD,
     "spoken_year": SPOKEN_YEAR,
     "century_ordinal": CENTURY_ORDINAL,
@@ -487,6 +497,25 @@ RULES: list[Rule] = [
         "DATE",
         lambda g: Calendar(None, g["safe_month"], g["day"]),
         (Example("5 September", "2017-09-05"),),
+    ),
+    Rule(
+        "ordinal_of_month",
+        # "the fifth of September", "the first of May, 1998": dates said aloud
+        r"\b(?:the\s+)?@ordinal_day\s+of\s+@month\b(?:\s*,?\s+@year\b)?",
+        "DATE",
+        lambda g: Calendar(g.get("year"), g["month"], g["ordinal_day"]),
+        (Example("on the fifth of September", "2017-09-05", expression="the fifth of September"),),
+    ),
+    Rule(
+        "month_ordinal",
+        # "September fifth", "Sunday, March eighth" ("march first" only after a comma: it is a verb too)
+        r"\b(?:@safe_month|(?<=,\s)@ambiguous_month)\s+(?:the\s+)?@ordinal_day\b(?:\s*,?\s+@year\b)?",
+        "DATE",
+        lambda g: Calendar(g.get("year"), g.get("safe_month") or g["ambiguous_month"], g["ordinal_day"]),
+        (
+            Example("on September twenty-first", "2017-09-21", expression="September twenty-first"),
+            Example("votes on Feb. 1, March eighth and April 2", "2017-03-08", expression="March eighth"),
+        ),
     ),
     Rule(
         "month_year",
@@ -960,10 +989,21 @@ RULES: list[Rule] = [
     ),
     Rule(
         "weekday_date",
-        r"\b@weekday,?\s+@month\.?\s+@day(?:st|nd|rd|th)?\b(?:\s*,?\s+@year\b|" + _NOT_NUMBER_AFTER + ")",
+        # the date the weekday names is the value: "this coming Sunday, March eighth"
+        r"\b(?:(?:this\s+coming|this|next|last|coming)\s+)?@weekday,?\s+@month\.?\s+"
+        r"(?:@day(?:st|nd|rd|th)?\b|@ordinal_day\b)(?:\s*,?\s+@year\b|" + _NOT_NUMBER_AFTER + ")",
         "DATE",
-        lambda g: Calendar(g.get("year"), g["month"], g["day"]),
-        (Example("Saturday, April 25", "2017-04-25"), Example("Tuesday, Sept. 5, 2017", "2017-09-05")),
+        lambda g: Calendar(g.get("year"), g["month"], g.get("day") or g["ordinal_day"]),
+        (
+            Example("Saturday, April 25", "2017-04-25"),
+            Example("Tuesday, Sept. 5, 2017", "2017-09-05"),
+            Example(
+                "It is this coming Sunday, March eighth.",
+                "2018-03-08",
+                "2018-03-05",
+                "this coming Sunday, March eighth",
+            ),
+        ),
     ),
     Rule(
         "relative_year_quarter",
