@@ -1197,10 +1197,18 @@ RULES: list[Rule] = [
         "a_unit_duration",
         r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s)|(?<=\bover\s)|"
         r"(?<=\bafter\s)|(?<=\bnearly\s)|(?<=\balmost\s)|(?<=\bonly\s)|(?<=\bjust\s)|(?<=\bof\s)|"
-        r"(?<=\bthan\s)|(?<=\bleast\s)|(?<=\babout\s)|(?<=^))an?[\s-]+@unit(?<!s)\b" + _NOT_FRACTION,
+        r"(?<=\bthan\s)|(?<=\bleast\s)|(?<=\babout\s)|(?<=^)|"
+        # a length of time taken, spent or given: "spent a week", "offered him a week to withdraw"
+        r"(?<=\btook\s)|(?<=\btake\s)|(?<=\btakes\s)|(?<=\bspent\s)|(?<=\bspend\s)|(?<=\blasted\s)|"
+        r"(?<=\blasts\s)|(?<=\bwaited\s)|(?<=\bhim\s)|(?<=\bher\s)|(?<=\bthem\s)|(?<=\bus\s))"
+        r"an?[\s-]+@unit(?<!s)\b" + _NOT_FRACTION,
         "DURATION",
         lambda g: Span(_duration(1, g["unit"])),
-        (Example("for a week", "P1W", expression="a week"),),
+        (
+            Example("for a week", "P1W", expression="a week"),
+            Example("he offered him a week to withdraw", "P1W", expression="a week"),
+            Example("the trip took a day", "P1D", expression="a day"),
+        ),
     ),
     Rule(
         "vague_duration",
