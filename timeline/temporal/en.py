@@ -1173,7 +1173,8 @@ RULES: list[Rule] = [
         r"\b(?:@approx\s+)?(?:the\s+(?:(?:past|last|next|first|latest|previous)\s+)?(?![\w]+-))?"
         r"(?!an?\b(?!\s+(?:couple|dozen|hundred|thousand|\w+\s+and\s+a\s+half)\b))"
         r"@num(?P<and_half>" + _HALF + r")?(?:\s+(?:more|additional|straight|consecutive))?"
-        r"[\s-]+@unit(?:-old)?\b(?P<half>\s+and\s+a\s+half\b)?(?!\s+old\b)" + _NOT_FRACTION,
+        r"[\s-]+(?:(?:trading|business|working|calendar|school)\s+(?=days?\b))?"
+        r"@unit(?:-old)?\b(?P<half>\s+and\s+a\s+half\b)?(?!\s+old\b)" + _NOT_FRACTION,
         "DURATION",
         lambda g: Span(_duration(_amount(g), g["unit"])),
         (
@@ -1189,6 +1190,7 @@ RULES: list[Rule] = [
             Example("two and a half years", "P2Y6M"),
             Example("but a minute and a half later", "PT1M30S", expression="a minute and a half"),
             Example("an hour and a half", "PT1H30M"),
+            Example("eight trading days after the crash", "P8D", expression="eight trading days"),
             Example("more than two thousand years", "P2000Y"),
         ),
         mod=_position_mod,
