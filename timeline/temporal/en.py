@@ -1114,6 +1114,23 @@ RULES: list[Rule] = [
         triggers=("year", "quarter", "month", "week", "day"),
     ),
     Rule(
+        "nth_day_of",
+        # "It's the second day of an offensive": the day it is; "Tuesday was the third day": that day
+        r"(?:(?P<now>(?<=\bis\s)|(?<=\bit's\s)|(?<=\bit’s\s))|(?<=\bwas\s))the\s+@ordinal_day\s+"
+        r"(?:(?:straight|consecutive|full)\s+)?day\b(?=\s+(?:of|in|since)\b)",
+        "DATE",
+        lambda g: Shift("day", 0, anchor="dateline" if g.get("now") is not None else "previous"),
+        (
+            Example("It's the second day of an offensive", "2017-09-06", expression="the second day"),
+            Example(
+                "Protests began on Sunday. Monday was the second day of protests.",
+                "2017-09-04",
+                expression="the second day",
+            ),
+        ),
+        triggers=("day",),
+    ),
+    Rule(
         "in_the_day",
         # "later in the day": the day the narrative is on
         r"(?:(?<=\blater\sin\s)|(?<=\bearlier\sin\s))the\s+day\b",
