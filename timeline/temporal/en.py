@@ -966,6 +966,25 @@ RULES: list[Rule] = [
         priority=1,
     ),
     Rule(
+        "clock_gmt",
+        # wire style: "at 0600 GMT (on Tuesday)"; the clock is the one the text gives
+        rf"\b(?P<h24>2[0-3]|[01]\d)(?P<m24>[0-5]\d)\s+(?:GMT|UTC)\b"
+        rf"(?:\)?,?\s+(?:on\s+)?(?P<weekday>{_words(WEEKDAY)})(?=\W|$))?",
+        "TIME",
+        lambda g: (
+            WeekdayRef(WEEKDAY[g["weekday"].lower()], None, tod=f"T{g['h24']}:{g['m24']}")
+            if g.get("weekday")
+            else Shift("day", 0, anchor="previous", tod=f"T{g['h24']}:{g['m24']}")
+        ),
+        (
+            Example(
+                "Shelling began at 0600 GMT on Tuesday.", "2017-09-05T06:00", expression="0600 GMT on Tuesday"
+            ),
+            Example("The blast hit at 10:30 a.m. (0730 GMT).", "2017-09-06T07:30", expression="0730 GMT"),
+        ),
+        triggers=("gmt", "utc"),
+    ),
+    Rule(
         "noon_weekday",
         r"\b(?P<word>noon|midnight),?\s+(?:on\s+)?@weekday\b",
         "TIME",
