@@ -347,7 +347,6 @@ TABLES = {
     "short_decade": Token(r"[0-9]0", lambda s: 1900 + int(s), digits=True),
     "mm": Token(r"1[0-2]|0?[1-9]", int, digits=True),
     "hour": Token(r"1[0-2]|0?[1-9]", int, digits=True),
-    "hour24": Token(r"2[0-3]|[01][0-9]", int, digits=True),
     "minute": Token(r"[0-5][0-9]", int, digits=True),
 }
 
