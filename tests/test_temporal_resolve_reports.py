@@ -226,3 +226,8 @@ def test_a_passive_participle_is_no_past_cue() -> None:
 def test_the_early_hours_of_a_day_are_that_day_not_a_duration() -> None:
     found = tag("Jets struck in the early hours of Sunday.", dt.date(2017, 9, 6))
     assert [(t.text, t.value) for t in found] == [("Sunday", "2017-09-03")]
+
+
+def test_an_adjective_after_still_is_no_past_cue() -> None:
+    text = "The split would be paid on a still unspecified date in January."
+    assert _only(text, dt.date(1989, 10, 26), "January").value == "1990-01"

@@ -387,6 +387,8 @@ PAST_CUES = (
     r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)(?:" + "|".join(_IRREGULAR_PAST) + ")|"
     # "-ed" but not "succeed", "hundred", nor an adjective or passive after "the", "a", "is", "be"
     r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)"
+    # nor an adjective after an adverb of state: "a still unspecified date", "the newly created post"
+    r"(?<!\bstill\s)(?<!\byet\s)(?<!\bnewly\s)"
     r"(?!hundred\b)\w{3,}(?<!e)ed)\b"
 )
 
