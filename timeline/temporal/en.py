@@ -933,10 +933,15 @@ RULES: list[Rule] = [
     ),
     Rule(
         "reference",
-        r"\b@reference\b",
+        # not "the future of our peoples": prospects, not a time
+        r"\b@reference\b(?!(?<=future)\s+of\b)",
         "DATE",
         lambda g: Reference(g["reference"]),
-        (Example("now", "PRESENT_REF"), Example("recently", "PAST_REF")),
+        (
+            Example("now", "PRESENT_REF"),
+            Example("recently", "PAST_REF"),
+            Example("they said the future looks bleak", "FUTURE_REF", expression="the future"),
+        ),
         triggers=("past", "current", "present"),
     ),
     # --- clock times
