@@ -231,3 +231,18 @@ def test_the_early_hours_of_a_day_are_that_day_not_a_duration() -> None:
 def test_an_adjective_after_still_is_no_past_cue() -> None:
     text = "The split would be paid on a still unspecified date in January."
     assert _only(text, dt.date(1989, 10, 26), "January").value == "1990-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("the ceasefire began at 0600 gmt on tuesday .", "0600 gmt on tuesday", "2017-09-05T06:00"),
+        ("it 's the second day of the offensive .", "the second day", "2017-09-06"),
+        ("the leaders meet monday in geneva .", "monday", "2017-09-11"),
+        ("they lived in camps for 2 1/2 years .", "2 1/2 years", "P2Y6M"),
+        ("fighting continued until monday morning .", "monday morning", "2017-09-04TMO"),
+        ("over the years , the town changed hands .", "the years", "PXY"),
+    ],
+)
+def test_this_rounds_rules_work_on_lower_cased_tokenized_text(text: str, expression: str, value: str) -> None:
+    assert _only(text, dt.date(2017, 9, 6), expression).value == value

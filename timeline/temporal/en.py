@@ -1141,7 +1141,7 @@ RULES: list[Rule] = [
     Rule(
         "nth_day_of",
         # "It's the second day of an offensive": the day it is; "Tuesday was the third day": that day
-        r"(?:(?P<now>(?<=\bis\s)|(?<=\bit's\s)|(?<=\bit’s\s))|(?<=\bwas\s))the\s+@ordinal_day\s+"
+        r"(?:(?P<now>(?<=\bis\s)|(?<=\bit's\s)|(?<=\bit’s\s)|(?<=\bit\s's\s))|(?<=\bwas\s))the\s+@ordinal_day\s+"
         r"(?:(?:straight|consecutive|full)\s+)?day\b(?=\s+(?:of|in|since)\b)",
         "DATE",
         lambda g: Shift("day", 0, anchor="dateline" if g.get("now") is not None else "previous"),
