@@ -103,13 +103,7 @@ def _complete(project: Path, articles: str, how: str) -> tuple[dict[str, str], d
     "how",
     [
         "build_outputs",
-        pytest.param(
-            "cli",
-            marks=pytest.mark.xfail(
-                strict=False,
-                reason="timeline build does not use fsio.build_outputs yet (see report)",
-            ),
-        ),
+        "cli",
     ],
 )
 def test_builds_killed_at_random_moments_leave_a_whole_site(tmp_path: Path, how: str) -> None:

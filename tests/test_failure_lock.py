@@ -75,10 +75,6 @@ def _project(tmp_path: Path) -> Path:
     return project
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="timeline build does not take timeline.lock.build_lock yet (cli.py/site.py wiring, see report)",
-)
 def test_cli_build_while_another_holds_the_lock_fails_clearly(tmp_path: Path) -> None:
     project = _project(tmp_path)
     holder = _holder(project)

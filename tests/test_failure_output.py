@@ -172,3 +172,43 @@ def test_read_only_output_folder_gives_a_clear_error_and_keeps_the_site(tmp_path
     assert str(site) in message
     assert "read-only" in message or "no permission" in message
     assert _state(site) == before
+
+
+def test_timeline_build_on_a_full_disk_says_so_and_keeps_the_previous_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wiring in ``timeline build``: MkDocs hits ENOSPC writing the site (simulated at the
+    call that writes it); the command fails with the reason and both output folders stay as the
+    previous build left them, the user's own page included."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    import timeline.site
+    from timeline.cli import main
+
+    root = Path(__file__).resolve().parent.parent
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(root / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(root / "seeds", project / "seeds")
+    monkeypatch.chdir(project)
+    runner = CliRunner()
+    first = runner.invoke(main, ["build", "--no-cache", "--quiet"])
+    assert first.exit_code == 0, first.output
+    (project / "site_src" / "notes.md").write_text("# My notes\n", encoding="utf-8")
+    before = _state(project / "site_src"), _state(project / "site")
+
+    def full(config: object, mkdocs_yml: object = None) -> None:
+        site_dir = Path(config.site_dir)  # type: ignore[attr-defined]
+        (site_dir / "index.html").write_text("half", encoding="utf-8")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(site_dir / "index.html"))
+
+    monkeypatch.setattr(timeline.site, "mkdocs_build", full)
+    second = runner.invoke(main, ["build", "--no-cache", "--quiet"])
+    assert second.exit_code != 0
+    assert "the disk is full" in second.output and "previous one is unchanged" in second.output
+    after = _state(project / "site_src"), _state(project / "site")
+    assert after == before
+    assert after[0]["notes.md"] == b"# My notes\n"
+    assert _debris(project) == []

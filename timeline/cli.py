@@ -123,8 +123,10 @@ def build(
 ) -> None:
     """Read the articles, resolve their dates and build the timeline site."""
     from timeline.engine import EngineError
+    from timeline.fsio import OutputError
+    from timeline.lock import LockError
     from timeline.pipeline import BuildError
-    from timeline.site import generate, mkdocs_build
+    from timeline.site import build_site
 
     config = _config(
         Path.cwd(),
@@ -136,8 +138,8 @@ def build(
         **_engine_config(**engine),
     )
     try:
-        timeline = generate(config)
-    except (BuildError, EngineError) as e:
+        timeline = build_site(config, with_site=not no_site)
+    except (BuildError, EngineError, LockError, OutputError) as e:
         raise click.ClickException(str(e)) from None
     _warn(config, timeline.problems)
     click.echo(
@@ -145,7 +147,6 @@ def build(
         err=True,
     )
     if not no_site:
-        mkdocs_build(config)
         click.echo(f"site built in {config.site_dir}", err=True)
 
 

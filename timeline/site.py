@@ -3,8 +3,10 @@
 There is one way to turn a timeline into pages, :func:`site_pages`, used both by ``timeline
 build`` and by the MkDocs plugin, so the two give the same pages for the same input.
 
-``timeline build`` = :func:`generate` (pipeline once, pages published into ``docs_dir`` for
-people to read and embed) then :func:`mkdocs_build`, which runs MkDocs with the ``timeline``
+``timeline build`` = :func:`build_site`: under the project's build lock, :func:`generate`
+(pipeline once, pages published into ``docs_dir`` for people to read and embed) then
+:func:`mkdocs_build`, both into temporary copies of the output folders that replace the real
+ones only when the whole build succeeded (:mod:`timeline.fsio`). MkDocs runs with the ``timeline``
 plugin in charge — the one from mkdocs.yml, or one added for this build when mkdocs.yml does
 not list it — told to take the published pages as they are (see
 :mod:`timeline.mkdocs_plugin`). So a mkdocs.yml that enables the plugin works with plain
@@ -129,3 +131,33 @@ def mkdocs_build(config: Config, mkdocs_yml: Path | None = None) -> None:
         mk.plugins.on_shutdown()
         if pinned:
             del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def build_site(config: Config, mkdocs_yml: Path | None = None, *, with_site: bool = True) -> Timeline:
+    """``timeline build``: the timeline's pages into docs_dir and, ``with_site``, MkDocs' HTML
+    into site_dir, under the project's build lock and replaced whole or not at all.
+
+    A second build of the same project fails at once (:class:`timeline.lock.BuildLocked`); a
+    build stopped at any moment leaves the previous ``site_src/`` and ``site/`` as they were; a
+    read-only or full output folder is an :class:`timeline.fsio.OutputError`. The user's own
+    pages in docs_dir are carried over into the new folder untouched.
+    """
+    from timeline.fsio import build_outputs
+
+    config, mk = project_config(config, mkdocs_yml)
+
+    def write_docs(docs: Path) -> Timeline:
+        timeline = build_timeline(config)
+        publish_pages(docs, site_pages(timeline, config, use_directory_urls=mk.use_directory_urls))
+        return timeline
+
+    def write_site(docs: Path, site: Path) -> None:
+        mkdocs_build(config.with_(docs_dir=docs, site_dir=site), mkdocs_yml)
+
+    return build_outputs(
+        config.project,
+        config.resolve(config.docs_dir),
+        config.resolve(config.site_dir) if with_site else None,
+        write_docs,
+        write_site if with_site else None,
+    )
