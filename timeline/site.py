@@ -75,7 +75,10 @@ def project_config(config: Config, mkdocs_yml: Path | None = None) -> tuple[Conf
         if config_file.exists():
             mk = load_config(config_file=str(config_file), **kwargs)
         else:
-            mk = load_config(config_file=io.StringIO(""), site_name=config.title, **kwargs)
+            # Our own defaults: the built-in theme without highlight.js, which it would fetch
+            # from a CDN (a timeline has no code to colour; the site then calls no third party).
+            own = io.StringIO("theme:\n  name: mkdocs\n  highlightjs: false\n")
+            mk = load_config(config_file=own, site_name=config.title, **kwargs)
     except ConfigurationError as e:
         raise BuildError(f"{config_file}: {e}") from None
     plugin = mk.plugins.get("timeline")
