@@ -1,5 +1,6 @@
-"""Sessions: ``tests`` (the whole suite), ``lint`` (ruff), ``site`` (build the demo site),
-``bench`` (speed and memory figures, printed, never asserted)."""
+"""Sessions: ``tests`` (the whole suite, with a fuzz run bounded to FUZZ_SECONDS), ``lint``
+(ruff), ``site`` (build the demo site), ``bench`` (speed and memory figures, printed, never
+asserted), ``fuzz`` (only the fuzz target, for as long as you give it)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,25 @@ nox.options.sessions = ["lint", "tests"]
 nox.options.reuse_existing_virtualenvs = True
 
 TIMEBANK = os.environ.get("TIMEBANK", "../shared/data/timebank")
+# How long every test run (CI included) fuzzes ingest + tag; TIMELINE_FUZZ_SECONDS overrides.
+FUZZ_SECONDS = os.environ.get("TIMELINE_FUZZ_SECONDS", "60")
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
     """The whole test suite, browser tests included (they need Debian's chromium)."""
     session.install("-e", ".[test,dask]")
-    session.run("pytest", *session.posargs)
+    session.run("pytest", *session.posargs, env={"TIMELINE_FUZZ_SECONDS": FUZZ_SECONDS})
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """Fuzz ingest + tag for TIMELINE_FUZZ_SECONDS (default 600); findings go to tests/fuzz/corpus/."""
+    session.install("-e", ".[test]")
+    seconds = os.environ.get("TIMELINE_FUZZ_SECONDS", "600")
+    session.run(
+        "pytest", "tests/fuzz", "-k", "budget", "-s", *session.posargs, env={"TIMELINE_FUZZ_SECONDS": seconds}
+    )
 
 
 @nox.session
