@@ -347,6 +347,22 @@ def describe(constraint: Constraint, article_id: str, fits: Sequence[dt.date]) -
     return f"It reports {event} as '{constraint.said}', so it was written {_range(fits)}."
 
 
+def describe_set_aside(constraint: Constraint, article_id: str, fits: Sequence[dt.date]) -> str:
+    """A constraint the chosen day does not satisfy, said as a clue that was weighed and not used
+    (a content match can pair a sentence with the wrong known event; the reader should see it)."""
+    if not fits:
+        why = "Not used, as no day near it makes it true"
+    else:
+        why = f"Not used, as it disagrees with the rest (it would hold {_range(fits)})"
+    if constraint.kind == "month":
+        return f"{why}: it says '{constraint.said}' in the past tense without a year."
+    assert constraint.group is not None
+    event = _event_words(constraint.group, article_id)
+    if constraint.kind == "after":
+        return f"{why}: it seems to tell what came '{constraint.said}' {event}."
+    return f"{why}: it seems to report {event} as '{constraint.said}'."
+
+
 def _window(constraints: Sequence[Constraint]) -> list[dt.date]:
     days: set[dt.date] = set()
     for c in constraints:
@@ -388,9 +404,7 @@ def infer_one(article: Article, extraction: temporal.Extraction, known: KnownEve
         if satisfied[i]:
             evidence.append(describe(c, article.id, fits))
         else:
-            evidence.append(
-                "Set aside, as no day satisfies it together with the rest: " + describe(c, article.id, fits)
-            )
+            evidence.append(describe_set_aside(c, article.id, fits))
     earliest = consistent[0]
     if with_lead and earliest is not chosen and earliest[2] is not None:
         lead_text = _inside(temporal.resolve(extraction, earliest[0]), extraction.sentences[0])
