@@ -9,7 +9,9 @@ grammar rule invalidates every entry without anybody remembering to bump a numbe
 The database lives in ``.timeline-cache/<folder name>.sqlite`` beside the articles folder
 (never inside it: the readers would walk it). It is a convenience, never an authority:
 
-* every payload carries a SHA-256 checksum, verified on read; a mismatch is a miss;
+* every payload carries a SHA-256 checksum of its key and bytes, verified on read; a mismatch
+  is a miss, so a row moved to another key (a bad merge of two caches, a planted file) is not
+  served for it; the engine also checks each extraction against the article it is served for;
 * a file that SQLite cannot read ("file is not a database", "malformed") is deleted and
   rebuilt from scratch;
 * payloads are unpickled by an unpickler that only accepts classes from the ``timeline``
@@ -38,7 +40,7 @@ from typing import Any
 from timeline.model import Article
 
 CACHE_DIR = ".timeline-cache"
-SCHEMA = 2
+SCHEMA = 3
 _LOOKUP_BATCH = 500  # stays under SQLite's limit on bound parameters
 
 _SAFE_BUILTINS = frozenset({"tuple", "frozenset", "set", "list", "dict", "str", "int", "float", "bool"})
@@ -97,15 +99,19 @@ class _TimelineUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"the cache may not load {module}.{name}")
 
 
-def encode(value: object) -> tuple[bytes, str]:
-    """A compressed pickle of ``value`` and the checksum stored beside it."""
+def _checksum(key: str, payload: bytes) -> str:
+    return hashlib.sha256(key.encode("utf-8") + b"\0" + payload).hexdigest()
+
+
+def encode(value: object, key: str = "") -> tuple[bytes, str]:
+    """A compressed pickle of ``value`` and the checksum stored beside it, bound to ``key``."""
     payload = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
-    return payload, hashlib.sha256(payload).hexdigest()
+    return payload, _checksum(key, payload)
 
 
-def decode(payload: bytes, checksum: str) -> object:
-    """The value back, or :class:`CacheError` when the bytes are not what was stored."""
-    if hashlib.sha256(payload).hexdigest() != checksum:
+def decode(payload: bytes, checksum: str, key: str = "") -> object:
+    """The value back, or :class:`CacheError` when the bytes are not what was stored under ``key``."""
+    if _checksum(key, payload) != checksum:
         raise CacheError("checksum mismatch")
     try:
         return _TimelineUnpickler(io.BytesIO(zlib.decompress(payload))).load()
@@ -193,7 +199,7 @@ class ExtractionCache:
                 ).fetchall()
                 for key, payload, checksum in rows:
                     try:
-                        found[key] = decode(payload, checksum)
+                        found[key] = decode(payload, checksum, key)
                     except CacheError:
                         self.damaged_rows += 1
         except sqlite3.OperationalError:
@@ -205,7 +211,7 @@ class ExtractionCache:
 
     def put_many(self, items: Iterable[tuple[str, object]]) -> None:
         """Store values in one transaction; a failing disk loses the cache, not the build."""
-        rows = [(key, self.version, *encode(value)) for key, value in items]
+        rows = [(key, self.version, *encode(value, key)) for key, value in items]
         if not rows:
             return
         try:

@@ -98,6 +98,17 @@ class ExtractionStats:
     cache_rebuilt: bool = False
 
 
+def fits(extraction: temporal.Extraction, article: Article) -> bool:
+    """Whether a cached extraction can be this article's: every sentence inside its body and
+    every expression's text where its offsets say. Cheap (one slice per expression), and it
+    catches what a checksum cannot: a sound entry served for the wrong article."""
+    lo, hi = article.body_start, article.body_end
+    raw = article.raw
+    return all(lo <= s.start <= s.end <= hi for s in extraction.sentences) and all(
+        lo <= f.start < f.end <= hi and raw[f.start : f.end] == f.text for f in extraction.found
+    )
+
+
 def extract_all(articles: Sequence[Article], config: Config) -> list[temporal.Extraction]:
     """The extraction of every article, in the order given, reusing cached results."""
     return extract_with_stats(articles, config)[0]
@@ -119,8 +130,9 @@ def extract_with_stats(
     with Progress(len(articles), "extracting", quiet=config.quiet, verbose=config.verbose) as progress:
         try:
             if cache is not None:
+                first = dict(zip(reversed(keys), reversed(articles), strict=True))
                 for key, value in cache.get_many(keys).items():
-                    if isinstance(value, temporal.Extraction):
+                    if isinstance(value, temporal.Extraction) and fits(value, first[key]):
                         results[key] = value
                 if cache.rebuilt:
                     progress.note(f"cache {cache.path} was damaged and has been rebuilt")
