@@ -140,11 +140,22 @@ def extract_with(
     for si in sorted(per_sentence):
         sentence = sentences[si]
         candidates = sorted(set(per_sentence[si]), key=lambda c: c[:4], reverse=True)
+        # The kept spans never overlap, so sorted by start they are sorted by end too: a new span
+        # overlaps one of them only if it overlaps its neighbours there (linear in a sentence
+        # dense with dates, where comparing with every kept span was quadratic).
+        starts: list[int] = []
+        ends: list[int] = []
         kept: list[Found] = []
         for *_, item in candidates:
-            if all(item.end <= k.start or item.start >= k.end for k in kept):
-                kept.append(item)
-        for item in sorted(kept, key=lambda f: f.start):
+            at = bisect_right(starts, item.start)
+            if at and ends[at - 1] > item.start:
+                continue
+            if at < len(starts) and starts[at] < item.end:
+                continue
+            starts.insert(at, item.start)
+            ends.insert(at, item.end)
+            kept.insert(at, item)
+        for item in kept:
             direction = _direction(grammar, text, sentence, item.start, item.end)
             found.append(
                 Found(item.start, item.end, item.text, item.type, item.value, item.rule, item.mod, direction)
