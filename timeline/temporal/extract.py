@@ -9,7 +9,7 @@ that made it and the tense cue nearest to it in its sentence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from timeline.model import Sentence
@@ -53,18 +53,42 @@ def _groups(grammar: Grammar, compiled: CompiledRule, m: object) -> dict[str, ob
     return groups
 
 
-def _direction(grammar: Grammar, text: str, sentence: Sentence, start: int, end: int) -> Direction | None:
-    best: tuple[int, Direction] | None = None
+#: Tense cues of one sentence: per direction ("future" first), the cues' starts and ends.
+_Cues = tuple[tuple[Direction, list[int], list[int]], ...]
+
+# How far (characters) a tense cue may be from the expression it points.
+_CUE_REACH = 150
+
+
+def _cues(grammar: Grammar, text: str, sentence: Sentence) -> _Cues:
+    """Every tense cue of ``sentence``, found in one pass over it."""
+    found = []
     for pattern, direction in ((grammar.future_cues, "future"), (grammar.past_cues, "past")):
-        # a bounded window keeps this linear even in a sentence a megabyte long
-        for cue in pattern.finditer(text, max(sentence.start, start - 150), min(sentence.end, end + 150)):
-            if start <= cue.start() < end:
+        starts: list[int] = []
+        ends: list[int] = []
+        for cue in pattern.finditer(text, sentence.start, sentence.end):
+            starts.append(cue.start())
+            ends.append(cue.end())
+        found.append((direction, starts, ends))
+    return tuple(found)  # type: ignore[return-value]
+
+
+def _direction(cues: _Cues, sentence: Sentence, start: int, end: int) -> Direction | None:
+    """The direction of the nearest cue within reach (bisection: linear in a long sentence)."""
+    lo, hi = max(sentence.start, start - _CUE_REACH), min(sentence.end, end + _CUE_REACH)
+    best: tuple[int, Direction] | None = None
+    for direction, starts, ends in cues:
+        i = bisect_left(starts, lo)
+        while i < len(starts) and starts[i] < hi:
+            cue_start, cue_end = starts[i], ends[i]
+            i += 1
+            if cue_end > hi or start <= cue_start < end:
                 continue
-            distance = start - cue.end() if cue.end() <= start else cue.start() - end
+            distance = start - cue_end if cue_end <= start else cue_start - end
             # a cue before the expression usually governs it ("will meet on Tuesday")
-            key = distance if cue.end() <= start else distance + 40
+            key = distance if cue_end <= start else distance + 40
             if best is None or key < best[0]:
-                best = (key, direction)  # type: ignore[assignment]
+                best = (key, direction)
     return best[1] if best else None
 
 
@@ -155,8 +179,9 @@ def extract_with(
             starts.insert(at, item.start)
             ends.insert(at, item.end)
             kept.insert(at, item)
+        cues = _cues(grammar, text, sentence)
         for item in kept:
-            direction = _direction(grammar, text, sentence, item.start, item.end)
+            direction = _direction(cues, sentence, item.start, item.end)
             found.append(
                 Found(item.start, item.end, item.text, item.type, item.value, item.rule, item.mod, direction)
             )
