@@ -210,6 +210,9 @@ def replace_dir_atomically(final: Path, *, keep_existing: bool = False) -> Itera
         raise _output_error(final, e) from None
     try:
         yield tmp
+        # One flush of everything written (MkDocs' pages, ours) before the swap, so that after a
+        # power cut the folder swapped in has its contents, not empty files.
+        os.sync()
         swap_into_place(tmp, final)
     except OSError as e:
         _remove(tmp)

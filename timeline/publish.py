@@ -16,24 +16,30 @@ from pathlib import Path
 MANIFEST = ".timeline-generated.json"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so a reader sees the old file or the new one, never half."""
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` so a reader sees the old file or the new one, never half.
+
+    ``durable=False`` skips the fsync: for a folder that is synced once and swapped in whole
+    (:mod:`timeline.fsio`), where 10,000 fsyncs would cost seconds and buy nothing.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def publish_pages(docs_dir: Path, pages: Mapping[str, str]) -> list[str]:
+def publish_pages(docs_dir: Path, pages: Mapping[str, str], durable: bool = True) -> list[str]:
     """Write ``pages`` (relative path -> text) and remove stale generated pages; return the
-    paths that were skipped because a hand-written file of the same name is there."""
+    paths that were skipped because a hand-written file of the same name is there.
+    ``durable``: fsync each page (see :func:`write_atomic`)."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = docs_dir / MANIFEST
     previous = set(_read_manifest(manifest_path))
@@ -46,12 +52,12 @@ def publish_pages(docs_dir: Path, pages: Mapping[str, str]) -> list[str]:
             continue
         data = text.encode("utf-8")
         if not target.exists() or target.read_bytes() != data:
-            write_atomic(target, data)
+            write_atomic(target, data, durable)
         written.append(relative)
     for stale in sorted(previous - set(written)):
         (docs_dir / stale).unlink(missing_ok=True)
         _remove_empty_parents(docs_dir, docs_dir / stale)
-    write_atomic(manifest_path, (json.dumps(sorted(written), indent=1) + "\n").encode("utf-8"))
+    write_atomic(manifest_path, (json.dumps(sorted(written), indent=1) + "\n").encode("utf-8"), durable)
     return skipped
 
 

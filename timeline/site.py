@@ -151,7 +151,8 @@ def build_site(config: Config, mkdocs_yml: Path | None = None, *, with_site: boo
 
     def write_docs(docs: Path) -> Timeline:
         timeline = build_timeline(config)
-        publish_pages(docs, site_pages(timeline, config, use_directory_urls=mk.use_directory_urls))
+        # not fsynced page by page: build_outputs syncs the folder once before swapping it in
+        publish_pages(docs, site_pages(timeline, config, use_directory_urls=mk.use_directory_urls), False)
         return timeline
 
     def write_site(docs: Path, site: Path) -> None:
