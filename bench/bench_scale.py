@@ -324,6 +324,10 @@ def mkdocs_probe(work: Path, sizes: Sequence[int]) -> None:
             results[mode].append((n, max(0.01, _probe_build(work, n, mode) - base)))
     for mode, points in results.items():
         (n0, t0), (n1, t1) = points[0], points[-1]
+        if n1 == n0:  # one page count: no growth to fit
+            shown = ", ".join(f"{n:,} pages +{s:.1f} s" for n, s in points)
+            say(mode, shown + "; give two sizes for the growth")
+            continue
         exponent = math.log(t1 / t0) / math.log(n1 / n0)
         at_100k = t1 * (100_000 / n1) ** exponent
         say(
