@@ -56,8 +56,15 @@ def html_text(value: object) -> Markup:
     """
     if isinstance(value, Markup):
         return value
-    text = _CONTROL.sub("\ufffd", "" if value is None else str(value))
-    return Markup(_ESCAPE.sub(lambda m: _ESCAPES[m.group()], text))
+    return Markup(("" if value is None else str(value)).translate(_HTML_TEXT))
+
+
+# What html_text does, as one table for str.translate: control characters to U+FFFD, the
+# characters HTML and Jinja care about to entities.
+_HTML_TEXT = {
+    **{c: "\ufffd" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]},
+    **{ord(k): v for k, v in _ESCAPES.items()},
+}
 
 
 def flat_html(value: object) -> Markup:
@@ -103,15 +110,33 @@ def page_url(path: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
-@functools.lru_cache(maxsize=4096)
-def href(from_page: str, to_page: str, anchor: str = "", directory_urls: bool = True) -> str:
-    """A relative link from one generated page to another (or to an asset), as MkDocs would write it."""
+def _relpath(target: str, base: str) -> str:
+    """``posixpath.relpath`` for two paths relative to the site root, without asking the
+    file system for the working folder (it is called for every link of every page)."""
+    if ".." in target or ".." in base:
+        return posixpath.relpath(target or ".", base or ".")
+    t = [p for p in target.split("/") if p and p != "."]
+    b = [p for p in base.split("/") if p and p != "."]
+    i = 0
+    while i < len(t) and i < len(b) and t[i] == b[i]:
+        i += 1
+    return "/".join([".."] * (len(b) - i) + t[i:]) or "."
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _page_href(from_page: str, to_page: str, directory_urls: bool) -> str:
     source = page_url(from_page, directory_urls)
     target = page_url(to_page, directory_urls)
     base = posixpath.dirname(source) if not source.endswith("/") else source.rstrip("/")
-    rel = quote(posixpath.relpath(target or ".", base or "."), safe="/._-~")
+    rel = quote(_relpath(target, base), safe="/._-~")
     if (target == "" or target.endswith("/")) and not rel.endswith("/"):
         rel = "./" if rel == "." else rel + "/"
+    return rel
+
+
+def href(from_page: str, to_page: str, anchor: str = "", directory_urls: bool = True) -> str:
+    """A relative link from one generated page to another (or to an asset), as MkDocs would write it."""
+    rel = _page_href(from_page, to_page, directory_urls)
     return rel + (f"#{anchor}" if anchor else "")
 
 
