@@ -199,7 +199,10 @@ class Weights:
 
     def mass(self, signature: Keys) -> float:
         table = self.table
-        return sum(table.get(k, 1.0) for k in signature)
+        try:
+            return sum(map(table.__getitem__, signature))
+        except KeyError:  # a key no counted article has: it weighs 1
+            return sum(table.get(k, 1.0) for k in signature)
 
     def rarest(self, signature: Keys, n: int) -> list[str]:
         """The ``n`` keys of ``signature`` that say most: used to look candidates up."""

@@ -56,8 +56,17 @@ def places_event(timex: Timex) -> bool:
 
 def word_before(raw: str, sentence: Sentence, timex: Timex) -> str:
     """The folded word just before ``timex`` in its sentence ("" at the sentence start)."""
-    m = _WORD_BEFORE.search(raw, sentence.start, timex.start)
+    # Searched in the last few dozen characters first: every match ends where the trailing
+    # non-word run begins, so a match starting inside the window is the match; the whole
+    # sentence is searched only when the window may have cut the word (or holds none).
+    lo = max(sentence.start, timex.start - _WORD_WINDOW)
+    m = _WORD_BEFORE.search(raw, lo, timex.start)
+    if lo > sentence.start and (m is None or m.start() == lo):
+        m = _WORD_BEFORE.search(raw, sentence.start, timex.start)
     return content.fold(m.group(1)) if m else ""
+
+
+_WORD_WINDOW = 48
 
 
 def governing(raw: str, sentence: Sentence, inside: Sequence[Timex]) -> Timex:

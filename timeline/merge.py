@@ -20,9 +20,12 @@ none of them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import heapq
+import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from timeline import content
@@ -78,12 +81,15 @@ def _bucket(period: Period) -> str:
     return period.value
 
 
-def _buckets_to_search(period: Period) -> Iterator[str]:
+@functools.lru_cache(maxsize=1 << 14)
+def _buckets_to_search(period: Period) -> tuple[str, ...]:
     """Where a candidate looks for its event: its own bucket, and the days a short span covers."""
-    yield _bucket(period)
+    buckets = [_bucket(period)]
     if period.granularity > Granularity.DAY and period.days <= JOIN_SPAN:
-        for offset in range(period.days):
-            yield (period.start + dt.timedelta(days=offset)).isoformat()
+        buckets.extend(
+            (period.start + dt.timedelta(days=offset)).isoformat() for offset in range(period.days)
+        )
+    return tuple(dict.fromkeys(buckets))
 
 
 def _report_order(c: Candidate) -> tuple[dt.date, str, int]:
@@ -91,41 +97,60 @@ def _report_order(c: Candidate) -> tuple[dt.date, str, int]:
 
 
 class _Index:
-    """Groups by bucket and content key: the only place candidates look for their event."""
+    """Groups by bucket and content key: the only place candidates look for their event.
+
+    Postings hold group numbers (a group once per member that brought the key), so counting
+    the hits of a candidate is one C-level ``Counter.update`` per posting.
+    """
 
     def __init__(self, weights: content.Weights) -> None:
         self.weights = weights
-        self.postings: dict[tuple[str, str], list[Group]] = defaultdict(list)
+        self.postings: dict[str, dict[str, list[int]]] = defaultdict(dict)
+        self.groups: dict[int, Group] = {}
 
     def add(self, group: Group, candidate: Candidate) -> None:
-        bucket = _bucket(group.period)
+        by_key = self.postings[_bucket(group.period)]
+        self.groups[group.number] = group
+        number = group.number
         for k in candidate.keys:
-            self.postings[(bucket, k)].append(group)
+            posting = by_key.get(k)
+            if posting is None:
+                by_key[k] = [number]
+            else:
+                posting.append(number)
 
     def best(
         self, candidate: Candidate, buckets: Sequence[str], threshold: float, exclude: Group | None = None
     ) -> Group | None:
         """The group ``candidate`` most clearly belongs to among ``buckets``, if any reaches ``threshold``."""
-        hits: Counter[int] = Counter()
-        by_number: dict[int, Group] = {}
-        own = self.weights.mass(candidate.keys) or 1.0
-        for k in candidate.keys:
-            for bucket in buckets:
-                posting = self.postings.get((bucket, k), ())
-                if len(posting) > MAX_POSTING:
-                    continue  # a word in every report of the day says nothing about which one
-                for group in posting:
-                    hits[group.number] += 1
-                    by_number[group.number] = group
+        keys = candidate.keys
+        postings: list[list[int]] = []
+        for bucket in buckets:
+            by_key = self.postings.get(bucket)
+            if by_key:
+                # a word in every report of the day says nothing about which one
+                postings.extend(p for p in map(by_key.get, keys) if p is not None and len(p) <= MAX_POSTING)
+        if not postings:
+            return None
+        hits = Counter(itertools.chain.from_iterable(postings))
+        ranked = (
+            sorted((-n, number) for number, n in hits.items())
+            if len(hits) <= MAX_GROUPS_SCORED
+            else heapq.nsmallest(MAX_GROUPS_SCORED, ((-n, number) for number, n in hits.items()))
+        )
+        mass = self.weights.mass
+        own = mass(keys) or 1.0
+        article, status = candidate.article, candidate.status
         best: tuple[float, int] | None = None
         chosen: Group | None = None
-        for number, _ in sorted(hits.items(), key=lambda h: (-h[1], h[0]))[:MAX_GROUPS_SCORED]:
-            group = by_number[number]
-            if group is exclude or candidate.article in group.articles or group.status != candidate.status:
+        for _, number in ranked:
+            group = self.groups[number]
+            if group is exclude or article in group.articles or group.status != status:
                 continue
-            if len(candidate.keys & group.keys) < MIN_SHARED_KEYS:
+            shared = keys & group.keys
+            if len(shared) < MIN_SHARED_KEYS:
                 continue
-            score = self.weights.mass(candidate.keys & group.keys) / min(own, group.mass)
+            score = mass(shared) / (own if own < group.mass else group.mass)
             if score >= threshold and (best is None or (score, -number) > best):
                 best, chosen = (score, -number), group
         return chosen
@@ -147,7 +172,7 @@ def group_candidates(candidates: Sequence[Candidate], weights: content.Weights) 
     index = _Index(weights)
     groups: list[Group] = []
     for candidate in sorted(candidates, key=_sort_key):
-        group = index.best(candidate, list(dict.fromkeys(_buckets_to_search(candidate.period))), SAME_EVENT)
+        group = index.best(candidate, _buckets_to_search(candidate.period), SAME_EVENT)
         if group is None:
             group = Group(len(groups), candidate.period, candidate.status)
             groups.append(group)
