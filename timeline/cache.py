@@ -25,7 +25,6 @@ cache at once: readers never block, writers wait their turn.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import importlib.metadata
 import io
@@ -37,6 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from timeline.heap import collector_paused
 from timeline.model import Article
 
 CACHE_DIR = ".timeline-cache"
@@ -185,7 +185,7 @@ class ExtractionCache:
         """The cached value of each key that has a sound entry for this version."""
         found: dict[str, object] = {}
         unique = sorted(set(keys))
-        with _collector_paused():
+        with collector_paused():
             return self._get_many(unique, found)
 
     def _get_many(self, unique: list[str], found: dict[str, object]) -> dict[str, object]:
@@ -249,19 +249,6 @@ class ExtractionCache:
     def _rollback(self) -> None:
         with contextlib.suppress(sqlite3.DatabaseError):
             self._db.execute("ROLLBACK")
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Decoding 10,000 extractions allocates a million small acyclic objects; left running, the
-    cyclic garbage collector walks the growing heap over and over and triples the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def open_cache(articles_folder: Path, version: str | None = None) -> ExtractionCache | None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
@@ -45,6 +45,10 @@ every worker gets many chunks and the last one does not finish alone."""
 _WRITE_EVERY = 512
 """Results are written to the cache in transactions of this many, so an interrupted build
 keeps most of its work."""
+
+
+Extractor = Callable[[Sequence[Article], Config], Sequence[temporal.Extraction]]
+"""The extraction stage's signature: :func:`extract_all`, or a memo in front of it."""
 
 
 class EngineError(Exception):
@@ -168,6 +172,36 @@ def extract_with_stats(
         )
         progress.note(f"extraction: {len(todo)} articles extracted in {stats.seconds:.2f} s")
     return [results[k] for k in keys], stats
+
+
+class ExtractionMemo:
+    """Per-article extraction results, kept between the builds of one ``mkdocs serve``.
+
+    Keyed by the article's content key (:func:`timeline.cache.content_key`), so an unchanged
+    article is never extracted twice and an edited one is extracted again; articles that
+    disappear are forgotten. Misses go through :func:`extract_all`, which brings its own disk
+    cache and worker processes.
+    """
+
+    def __init__(self, extract: Extractor | None = None):
+        self._extract = extract or extract_all
+        self._by_key: dict[str, temporal.Extraction] = {}
+        self.last_extracted: int | None = None
+
+    key = staticmethod(content_key)
+
+    def __call__(self, articles: Sequence[Article], config: Config) -> list[temporal.Extraction]:
+        keys = [self.key(a) for a in articles]
+        missing: dict[str, Article] = {}
+        for key, article in zip(keys, articles, strict=True):
+            if key not in self._by_key:
+                missing.setdefault(key, article)
+        if missing:
+            fresh = self._extract(list(missing.values()), config)
+            self._by_key.update(zip(missing, fresh, strict=True))
+        self.last_extracted = len(missing)
+        self._by_key = {key: self._by_key[key] for key in keys}
+        return [self._by_key[key] for key in keys]
 
 
 def _run(

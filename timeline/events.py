@@ -17,11 +17,11 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from timeline import content
+from timeline import content, temporal
 from timeline.dates import Period
-from timeline.model import Article, ArticleAnalysis, EventStatus, Mention, Sentence, Timex
+from timeline.model import Article, ArticleAnalysis, Dateline, EventStatus, Mention, Sentence, Timex
 from timeline.temporal import en
 
 _FUTURE_CUE = re.compile(en.FUTURE_CUES, re.IGNORECASE)
@@ -154,6 +154,23 @@ def article_candidates(analysis: ArticleAnalysis) -> list[Candidate]:
         if candidate is not None:
             out.append(candidate)
     return out
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """One article resolved against a dateline, and the event candidates it yields."""
+
+    analysis: ArticleAnalysis
+    candidates: tuple[Candidate, ...]
+
+
+def analyse(article: Article, extraction: temporal.Extraction, dateline: Dateline) -> Analysed:
+    """The resolve and events stages for one article under ``dateline``: pure, so a long-lived
+    process can remember it per article."""
+    if article.dateline != dateline:
+        article = replace(article, dateline=dateline)
+    analysis = ArticleAnalysis(article, extraction.sentences, temporal.resolve(extraction, dateline.date))
+    return Analysed(analysis, tuple(article_candidates(analysis)))
 
 
 def all_candidates(analyses: Iterable[ArticleAnalysis]) -> list[Candidate]:

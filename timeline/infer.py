@@ -29,12 +29,19 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 from timeline import content, dates, temporal
 from timeline.dates import Granularity, Period
-from timeline.events import Candidate, article_candidates, places_event, sentence_candidate, sentence_keys
+from timeline.events import (
+    Analysed,
+    Candidate,
+    analyse,
+    places_event,
+    sentence_candidate,
+    sentence_keys,
+)
 from timeline.merge import (
     MAX_GROUPS_SCORED,
     MAX_MEMBERS_SCORED,
@@ -42,10 +49,11 @@ from timeline.merge import (
     MIN_SHARED_KEYS,
     SAME_EVENT,
     Group,
+    MergeMemo,
     article_keys,
     group_candidates,
 )
-from timeline.model import Article, ArticleAnalysis, Dateline, Sentence, Timex
+from timeline.model import Article, Dateline, Sentence, Timex
 from timeline.temporal.values import Calendar, Shift, Span, WeekdayRef
 
 # Days before and after a matched event's date a dateline is looked for.
@@ -86,13 +94,29 @@ class Constraint:
         return self.group is not None
 
 
-def _known_groups(analyses: Sequence[ArticleAnalysis]) -> tuple[list[Group], dict[str, content.Keys]]:
-    candidates = [c for a in analyses for c in article_candidates(a)]
+class Analyzer:
+    """How inference gets what it needs of each article: its resolution and candidates under a
+    dateline, and an undated article's content keys. The pipeline passes one that remembers
+    (:class:`timeline.pipeline.Memo`), so the dated articles are resolved once per build, and
+    once per change under ``mkdocs serve``, however many rounds inference takes."""
+
+    def analyse(self, article: Article, extraction: temporal.Extraction, dateline: Dateline) -> Analysed:
+        return analyse(article, extraction, dateline)
+
+    def undated_keys(self, article: Article, extraction: temporal.Extraction) -> content.Keys:
+        """The content keys of a whole undated article, its dates left out: it counts in word weights."""
+        timexes = temporal.resolve(extraction, None)
+        return frozenset().union(*(sentence_keys(article.raw, s, timexes) for s in extraction.sentences))
+
+
+def _known_groups(
+    candidates: Sequence[Candidate], memo: MergeMemo | None
+) -> tuple[list[Group], dict[str, content.Keys]]:
     keys = article_keys(candidates)
     weights = content.Weights.of(keys.values())
     groups = [
         g
-        for g in group_candidates(candidates, weights)
+        for g in group_candidates(candidates, weights, memo)
         if g.period.granularity <= Granularity.DAY and g.status == "happened"
     ]
     return groups, keys
@@ -422,27 +446,34 @@ def infer_one(article: Article, extraction: temporal.Extraction, known: KnownEve
 
 
 def infer_datelines(
-    articles: Sequence[Article], extractions: Sequence[temporal.Extraction]
+    articles: Sequence[Article],
+    extractions: Sequence[temporal.Extraction],
+    analyzer: Analyzer | None = None,
+    memo: MergeMemo | None = None,
 ) -> dict[str, Dateline]:
     """Each article's dateline: the explicit one where there is one, inferred where the corpus allows.
 
     ``extractions`` are in the order of ``articles``. Rounds repeat while new datelines are
-    found (at most :data:`ROUNDS`), each using every dated article so far.
+    found (at most :data:`ROUNDS`), each using every dated article so far. ``analyzer`` and
+    ``memo`` let a caller share resolutions with its later stages and replay the grouping of
+    the known events between builds; neither changes the result.
     """
     datelines = {a.id: a.dateline for a in articles}
     undated = [(a, x) for a, x in zip(articles, extractions, strict=True) if a.dateline.date is None]
     if not undated:
         return datelines
-    undated_keys = [_article_keys(a, x) for a, x in undated]
+    analyzer = analyzer or Analyzer()
+    undated_keys = [analyzer.undated_keys(a, x) for a, x in undated]
     for _ in range(ROUNDS):
-        analyses = [
-            ArticleAnalysis(replace(a, dateline=d), x.sentences, temporal.resolve(x, d.date))
+        candidates = [
+            c
             for a, x in zip(articles, extractions, strict=True)
             if (d := datelines[a.id]).date is not None
+            for c in analyzer.analyse(a, x, d).candidates
         ]
-        if not analyses or not undated:
+        if not candidates or not undated:
             break
-        groups, dated_keys = _known_groups(analyses)
+        groups, dated_keys = _known_groups(candidates, memo)
         weights = content.Weights.of([*dated_keys.values(), *undated_keys])
         known = KnownEvents.of(groups, weights)
         found = {a.id: infer_one(a, x, known) for a, x in undated}
@@ -453,9 +484,3 @@ def infer_datelines(
         undated_keys = [k for (a, _), k in zip(undated, undated_keys, strict=True) if a.id not in dated]
         undated = [(a, x) for a, x in undated if a.id not in dated]
     return datelines
-
-
-def _article_keys(article: Article, extraction: temporal.Extraction) -> content.Keys:
-    """The content keys of a whole undated article, its dates left out: it counts in word weights."""
-    timexes = temporal.resolve(extraction, None)
-    return frozenset().union(*(sentence_keys(article.raw, s, timexes) for s in extraction.sentences))

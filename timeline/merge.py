@@ -15,6 +15,17 @@ entries, one per date with the articles that give it.
 Ids derive from the event's own date and its most stable mention (the earliest report, by
 dateline then article id), never from a counter, so adding an unrelated article changes
 none of them.
+
+*Replaying a merge.* Under ``mkdocs serve`` one edited article should not cost a merge of the
+whole corpus. :class:`MergeMemo` keeps what the last merge decided: for each candidate, the
+group it joined (named by the group's first member); for each day event, the event it was
+linked to as a conflict; each event built. The next merge replays a decision without scoring
+again when nothing it depended on can have changed: the candidate is the same object, none of
+its keys changed weight, and none of the buckets it searched is *dirty*. A bucket is dirty when
+a candidate that went there was removed, when one of the keys its groups hold changed weight,
+or, as the merge proceeds in its fixed order, when a candidate's decision about it came out
+differently. So the result is the one a full merge gives, byte for byte; only the work is
+smaller, and bucket postings are indexed only where something has to be scored again.
 """
 
 from __future__ import annotations
@@ -24,9 +35,9 @@ import functools
 import hashlib
 import heapq
 import itertools
+from bisect import insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 from timeline import content
 from timeline.dates import Granularity, Period
@@ -53,27 +64,66 @@ MAX_MEMBERS_SCORED = 6
 _FAR_FUTURE = dt.date.max
 
 
-@dataclass
 class Group:
-    """Candidates found to be one event at one date (the date of its first, finest member)."""
+    """Candidates found to be one event at one date (the date of its first, finest member).
 
-    number: int
-    period: Period
-    status: EventStatus
-    members: list[Candidate] = field(default_factory=list)
-    articles: set[str] = field(default_factory=set)
-    keys: frozenset[str] = frozenset()
-    mass: float = 0.0
+    ``number`` orders groups by when their first member was merged; only the order matters.
+    ``keys`` (the first few members' keys together: what the event is about) and ``mass``
+    are computed when first asked for, since a replayed merge never scores most groups.
+    A plain class with slots: a merge makes one per event, and a replay makes them all again.
+    """
 
-    def add(self, candidate: Candidate, weights: content.Weights) -> None:
+    __slots__ = ("_keys", "_mass", "articles", "bucket", "members", "number", "period", "status", "weights")
+
+    def __init__(
+        self,
+        number: int,
+        period: Period,
+        status: EventStatus,
+        weights: content.Weights | None = None,
+        bucket: str | None = None,
+    ) -> None:
+        self.number = number
+        self.period = period
+        self.status = status
+        self.weights = weights
+        self.members: list[Candidate] = []
+        self.articles: set[str] = set()
+        self.bucket = _bucket(period) if bucket is None else bucket
+        self._keys: frozenset[str] | None = None
+        self._mass: float | None = None
+
+    def __repr__(self) -> str:
+        return f"Group({self.number}, {self.period.value!r}, {len(self.members)} members)"
+
+    def add(self, candidate: Candidate, weights: content.Weights | None = None) -> None:
         """Add a member; the first few members' keys together say what the event is about."""
         self.members.append(candidate)
         self.articles.add(candidate.article)
+        if weights is not None:
+            self.weights = weights
         if len(self.members) <= MAX_MEMBERS_SCORED:
-            self.keys = self.keys | candidate.keys
-            self.mass = weights.mass(self.keys)
+            self._keys = self._mass = None
+
+    @property
+    def founder(self) -> Candidate:
+        return self.members[0]
+
+    @property
+    def keys(self) -> frozenset[str]:
+        if self._keys is None:
+            self._keys = frozenset().union(*(m.keys for m in self.members[:MAX_MEMBERS_SCORED]))
+        return self._keys
+
+    @property
+    def mass(self) -> float:
+        if self._mass is None:
+            assert self.weights is not None
+            self._mass = self.weights.mass(self.keys)
+        return self._mass
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _bucket(period: Period) -> str:
     """The bucket a group lives in: its day for days and times, its own value when coarser."""
     if period.granularity <= Granularity.DAY:
@@ -92,6 +142,16 @@ def _buckets_to_search(period: Period) -> tuple[str, ...]:
     return tuple(dict.fromkeys(buckets))
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _nearby_days(period: Period) -> tuple[str, ...]:
+    """The day buckets a day event looks in for the same event told with another date."""
+    return tuple(
+        (period.start + dt.timedelta(days=d)).isoformat()
+        for d in range(-CONFLICT_WINDOW, CONFLICT_WINDOW + 1)
+        if d != 0
+    )
+
+
 def _report_order(c: Candidate) -> tuple[dt.date, str, int]:
     return (c.reported or _FAR_FUTURE, c.article, c.mention.sentence_start)
 
@@ -100,24 +160,35 @@ class _Index:
     """Groups by bucket and content key: the only place candidates look for their event.
 
     Postings hold group numbers (a group once per member that brought the key), so counting
-    the hits of a candidate is one C-level ``Counter.update`` per posting.
+    a candidate's hits is done in C. Members are logged per bucket as they join and indexed
+    only when a bucket is searched (:meth:`catch_up`): a replayed merge searches few buckets.
     """
 
     def __init__(self, weights: content.Weights) -> None:
         self.weights = weights
         self.postings: dict[str, dict[str, list[int]]] = defaultdict(dict)
+        self.log: dict[str, list[tuple[int, Candidate]]] = defaultdict(list)
+        self.indexed: dict[str, int] = defaultdict(int)
         self.groups: dict[int, Group] = {}
 
     def add(self, group: Group, candidate: Candidate) -> None:
-        by_key = self.postings[_bucket(group.period)]
         self.groups[group.number] = group
-        number = group.number
-        for k in candidate.keys:
-            posting = by_key.get(k)
-            if posting is None:
-                by_key[k] = [number]
-            else:
-                posting.append(number)
+        self.log[group.bucket].append((group.number, candidate))
+
+    def catch_up(self, bucket: str) -> None:
+        entries = self.log.get(bucket)
+        done = self.indexed[bucket]
+        if entries is None or done == len(entries):
+            return
+        by_key = self.postings[bucket]
+        for number, candidate in entries[done:]:
+            for k in candidate.keys:
+                posting = by_key.get(k)
+                if posting is None:
+                    by_key[k] = [number]
+                else:
+                    posting.append(number)
+        self.indexed[bucket] = len(entries)
 
     def best(
         self, candidate: Candidate, buckets: Sequence[str], threshold: float, exclude: Group | None = None
@@ -126,6 +197,7 @@ class _Index:
         keys = candidate.keys
         postings: list[list[int]] = []
         for bucket in buckets:
+            self.catch_up(bucket)
             by_key = self.postings.get(bucket)
             if by_key:
                 # a word in every report of the day says nothing about which one
@@ -150,7 +222,8 @@ class _Index:
             shared = keys & group.keys
             if len(shared) < MIN_SHARED_KEYS:
                 continue
-            score = mass(shared) / (own if own < group.mass else group.mass)
+            group_mass = group.mass
+            score = mass(shared) / (own if own < group_mass else group_mass)
             if score >= threshold and (best is None or (score, -number) > best):
                 best, chosen = (score, -number), group
         return chosen
@@ -167,23 +240,144 @@ def _sort_key(c: Candidate) -> tuple[int, dt.date, str, bool, dt.date, str, int]
     )
 
 
-def group_candidates(candidates: Sequence[Candidate], weights: content.Weights) -> list[Group]:
-    """Candidates that tell the same event at overlapping dates, grouped."""
+class MergeMemo:
+    """What one merge decided, for the next merge of nearly the same candidates to replay.
+
+    Candidates are recognised by identity (the pipeline hands an unchanged article's
+    candidates over as the same objects), so the memo keeps the last merge's candidates alive.
+    See the module docstring for when a decision is replayed.
+    """
+
+    def __init__(self) -> None:
+        self.order: list[Candidate] = []
+        self.joined: dict[int, Candidate] = {}  # id(candidate) -> first member of its group
+        self.where: dict[int, tuple[str, tuple[str, ...]]] = {}  # id(candidate) -> bucket, searched
+        self.bucket_keys: dict[str, frozenset[str]] = {}
+        self.weights: dict[str, int] = {}
+        self.linked: dict[int, Candidate | None] = {}  # id(first member) -> first member linked to
+        self.events: dict[tuple[int, ...], Event] = {}
+        self.event_order: dict[int, tuple[object, ...]] = {}  # id(event) -> its sort key
+        self.replayed = 0
+        """How many decisions the last merge took over without scoring (for tests and --verbose)."""
+
+
+def _where(candidate: Candidate) -> tuple[str, tuple[str, ...]]:
+    """A candidate's own bucket and the buckets it searches."""
+    return _bucket(candidate.period), _buckets_to_search(candidate.period)
+
+
+class _Replay:
+    """The state of one merge against a memo: which buckets are dirty, which keys changed weight."""
+
+    def __init__(self, memo: MergeMemo | None, candidates: Sequence[Candidate], weights: content.Weights):
+        self.dirty: set[str] = set()
+        self.changed: frozenset[str] = frozenset()
+        self.joined: dict[int, Candidate] = {}
+        self.where: dict[int, tuple[str, tuple[str, ...]]] = {}
+        if memo is None or not memo.order:
+            self.order = sorted(candidates, key=_sort_key)
+            return
+        old, new = memo.weights, weights.table
+        self.changed = frozenset(k for k, w in new.items() if old.get(k) != w) | (old.keys() - new.keys())
+        if self.changed:
+            self.dirty.update(b for b, keys in memo.bucket_keys.items() if not keys.isdisjoint(self.changed))
+        present = {id(c) for c in candidates}
+        kept: list[Candidate] = []
+        for c in memo.order:
+            if id(c) in present:
+                kept.append(c)
+            else:  # removed: the bucket it went to is not what it was
+                self.dirty.add(_bucket(memo.joined[id(c)].period))
+        known = {id(c) for c in kept}
+        fresh = [c for c in candidates if id(c) not in known]
+        if len(fresh) > len(kept) // 4:
+            self.order = sorted(candidates, key=_sort_key)
+        else:
+            self.order = kept
+            for c in fresh:
+                insort(self.order, c, key=_sort_key)
+        self.joined = memo.joined
+        self.where = memo.where
+
+    def decided(self, candidate: Candidate, founder: Candidate) -> None:
+        """Record a decision that was scored: where it differs from last time, both buckets are dirty."""
+        before = self.joined.get(id(candidate))
+        if before is not founder:
+            self.dirty.add(_bucket(founder.period))
+            if before is not None:
+                self.dirty.add(_bucket(before.period))
+
+
+def group_candidates(
+    candidates: Sequence[Candidate], weights: content.Weights, memo: MergeMemo | None = None
+) -> list[Group]:
+    """Candidates that tell the same event at overlapping dates, grouped.
+
+    With ``memo``, decisions of the last merge are replayed where nothing they depended on
+    changed, and the memo is updated with this merge's decisions.
+    """
+    return _group(candidates, weights, memo)[0]
+
+
+def _group(
+    candidates: Sequence[Candidate], weights: content.Weights, memo: MergeMemo | None
+) -> tuple[list[Group], _Replay]:
+    replay = _Replay(memo, candidates, weights)
     index = _Index(weights)
     groups: list[Group] = []
-    for candidate in sorted(candidates, key=_sort_key):
-        group = index.best(candidate, _buckets_to_search(candidate.period), SAME_EVENT)
+    by_founder: dict[int, Group] = {}
+    joined: dict[int, Candidate] = {}
+    where: dict[int, tuple[str, tuple[str, ...]]] = {}
+    previous, known_where, dirty, changed = replay.joined, replay.where, replay.dirty, replay.changed
+    replayed = 0
+    for candidate in replay.order:
+        key = id(candidate)
+        place = known_where.get(key) or _where(candidate)
+        where[key] = place
+        bucket, buckets = place
+        founder = previous.get(key)
+        if (
+            founder is not None
+            and (not changed or candidate.keys.isdisjoint(changed))
+            and (not dirty or not any(b in dirty for b in buckets))
+        ):
+            replayed += 1
+            group = by_founder[id(founder)] if founder is not candidate else None
+        else:
+            group = index.best(candidate, buckets, SAME_EVENT)
+            replay.decided(candidate, group.founder if group is not None else candidate)
         if group is None:
-            group = Group(len(groups), candidate.period, candidate.status)
+            group = Group(len(groups), candidate.period, candidate.status, weights, bucket)
             groups.append(group)
-        group.add(candidate, weights)
+            by_founder[key] = group
+            joined[key] = candidate
+        else:
+            joined[key] = group.members[0]
+        group.members.append(candidate)
+        group.articles.add(candidate.article)
         if len(group.members) <= MAX_MEMBERS_SCORED:
+            group._keys = group._mass = None
             index.add(group, candidate)
-    return groups
+    if memo is not None:
+        memo.order = list(replay.order)
+        memo.joined = joined
+        memo.where = where
+        memo.replayed = replayed
+    return groups, replay
 
 
-def link_conflicts(groups: Sequence[Group], weights: content.Weights) -> list[list[Group]]:
-    """Day groups that are clearly one event told with different dates, as clusters."""
+def link_conflicts(
+    groups: Sequence[Group],
+    weights: content.Weights,
+    memo: MergeMemo | None = None,
+    dirty: set[str] | None = None,
+    changed: frozenset[str] = frozenset(),
+) -> list[list[Group]]:
+    """Day groups that are clearly one event told with different dates, as clusters.
+
+    With ``memo`` (and the buckets a replayed grouping left ``dirty``), a day group whose
+    neighbourhood is clean takes over the link it had last time.
+    """
     parent = list(range(len(groups)))
     span = {g.number: (g.period.start, g.period.end) for g in groups}
 
@@ -198,21 +392,35 @@ def link_conflicts(groups: Sequence[Group], weights: content.Weights) -> list[li
     for g in days:
         for m in g.members[:MAX_MEMBERS_SCORED]:
             index.add(g, m)
+    by_founder = {id(g.founder): g for g in days}
+    previous = memo.linked if memo is not None and dirty is not None else {}
+    linked: dict[int, Candidate | None] = {}
     for g in days:
-        nearby = [
-            (g.period.start + dt.timedelta(days=d)).isoformat()
-            for d in range(-CONFLICT_WINDOW, CONFLICT_WINDOW + 1)
-            if d != 0
-        ]
-        lead = g.members[0]
-        other = index.best(lead, nearby, SAME_EVENT_OTHER_DATE, exclude=g)
-        if other is None or g.articles & other.articles:
+        nearby = _nearby_days(g.period)
+        lead = g.founder
+        other: Group | None
+        if (
+            id(lead) in previous
+            and lead.keys.isdisjoint(changed)
+            and g.bucket not in dirty  # type: ignore[operator]
+            and not any(b in dirty for b in nearby)  # type: ignore[operator]
+        ):
+            before = previous[id(lead)]
+            other = by_founder[id(before)] if before is not None else None
+        else:
+            other = index.best(lead, nearby, SAME_EVENT_OTHER_DATE, exclude=g)
+            if other is not None and g.articles & other.articles:
+                other = None
+        linked[id(lead)] = other.founder if other is not None else None
+        if other is None:
             continue
         a, b = root(g.number), root(other.number)
         first, last = min(span[a][0], span[b][0]), max(span[a][1], span[b][1])
         if a != b and (last - first).days <= CONFLICT_WINDOW:  # no chains of near-dates
             parent[max(a, b)] = min(a, b)
             span[min(a, b)] = (first, last)
+    if memo is not None:
+        memo.linked = linked
     clusters: dict[int, list[Group]] = defaultdict(list)
     for g in groups:
         clusters[root(g.number)].append(g)
@@ -272,14 +480,59 @@ def article_keys(candidates: Iterable[Candidate]) -> dict[str, content.Keys]:
     return {a: frozenset(k) for a, k in keys.items()}
 
 
-def merge_events(candidates: Sequence[Candidate]) -> tuple[Event, ...]:
+def merge_events(candidates: Sequence[Candidate], memo: MergeMemo | None = None) -> tuple[Event, ...]:
     """One event per thing that happened, each with every mention, in timeline order.
 
     Order: by start, then finer granularity first, then by first report (earliest dateline).
+    ``memo`` (kept by a long-lived process between builds) makes a merge of nearly the same
+    candidates replay the last one's decisions; the result is the same either way.
     """
     weights = content.Weights.of(article_keys(candidates).values())
-    groups = group_candidates(candidates, weights)
-    events = [_event(cluster) for cluster in link_conflicts(groups, weights)]
+    replaying = memo is not None and bool(memo.order)
+    groups, replay = _group(candidates, weights, memo)
+    dirty = replay.dirty if replaying else None
+    clusters = link_conflicts(groups, weights, memo, dirty, replay.changed)
+    events = []
+    built: dict[tuple[int, ...], Event] = {}
+    before = memo.events if memo is not None and dirty is not None else {}
+    for cluster in clusters:
+        key = tuple(id(g.members[0]) for g in cluster)
+        event = before.get(key)
+        if event is None or any(g.bucket in dirty for g in cluster):  # type: ignore[operator]
+            event = _event(cluster)
+        built[key] = event
+        events.append(event)
     reported = {c.article: c.reported for c in candidates}
-    events.sort(key=lambda e: (e.period.start, e.period.granularity, first_report(e, reported), e.id))
+    known_order = memo.event_order if memo is not None else {}
+    order: dict[int, tuple[object, ...]] = {}
+    for e in events:
+        sort_key = known_order.get(id(e))
+        if sort_key is None:
+            sort_key = (e.period.start, e.period.granularity, first_report(e, reported), e.id)
+        order[id(e)] = sort_key
+    if memo is not None:
+        memo.events = built
+        memo.event_order = order
+        memo.weights = dict(weights.table)
+        memo.bucket_keys = _bucket_keys(groups, memo.bucket_keys if dirty is not None else None, dirty)
+    events.sort(key=lambda e: order[id(e)])  # type: ignore[arg-type,return-value]
     return tuple(events)
+
+
+def _bucket_keys(
+    groups: Iterable[Group], before: dict[str, frozenset[str]] | None, dirty: set[str] | None
+) -> dict[str, frozenset[str]]:
+    """The keys the groups of each bucket hold: a change of weight in one makes the bucket dirty.
+
+    After a replay only the dirty buckets are collected again; a clean one holds what it held.
+    """
+    keys: dict[str, set[str]] = defaultdict(set)
+    out: dict[str, frozenset[str]] = {}
+    for g in groups:
+        b = g.bucket
+        if before is not None and dirty is not None and b not in dirty and b in before:
+            out[b] = before[b]
+        else:
+            keys[b].update(g.keys)
+    out.update((b, frozenset(k)) for b, k in keys.items())
+    return out

@@ -4,8 +4,8 @@ A thin adapter. It maps its options onto :class:`timeline.config.Config`, runs t
 pipeline and the same renderer as ``timeline build`` (:func:`timeline.site.site_pages`), and
 hands MkDocs the pages as ``File.generated`` files under ``prefix``: nothing is written into
 ``docs_dir``. Under ``mkdocs serve`` it watches the articles folder (and the templates) and keeps
-each article's extraction between rebuilds, keyed by the article's content hash, so saving one
-article re-extracts that article only.
+a :class:`timeline.pipeline.Memo` between rebuilds, so saving one article re-reads and
+re-extracts that article only, and the merge and the pages redo only what it touched.
 
 How it coexists with ``timeline build``
     ``timeline build`` runs the pipeline once, publishes the Markdown into ``docs_dir`` (for
@@ -25,7 +25,6 @@ adds one nav entry (the timeline's home page); the other pages and nav entries s
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
@@ -40,9 +39,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 
-from timeline import engine, pipeline, temporal
+from timeline import engine, pipeline
 from timeline.config import Config, ConfigError
-from timeline.model import Article, Timeline
+from timeline.engine import ExtractionMemo
+from timeline.model import Timeline
 from timeline.site import read_published_manifest, site_pages
 
 log = logging.getLogger("mkdocs.plugins.timeline")
@@ -78,45 +78,11 @@ def normalize_prefix(prefix: str) -> str:
     return "/".join(parts) + "/"
 
 
-class ExtractionMemo:
-    """Per-article extraction results, kept between the builds of one ``mkdocs serve``.
-
-    Keyed by a hash of the article's text and body offsets, so an unchanged article is never
-    extracted twice and an edited one is extracted again; articles that disappear are forgotten.
-    Misses go through :func:`timeline.engine.extract_all`, which brings its own disk cache and
-    worker processes.
-    """
-
-    def __init__(self, extract: Callable[[Sequence[Article], Config], list[Any]] = engine.extract_all):
-        self._extract = extract
-        self._by_key: dict[str, temporal.Extraction] = {}
-        self.last_extracted: int | None = None
-
-    @staticmethod
-    def key(article: Article) -> str:
-        digest = hashlib.sha256(article.raw.encode("utf-8"))
-        digest.update(f"\0{article.body_start}:{article.body_end}".encode())
-        return digest.hexdigest()
-
-    def __call__(self, articles: Sequence[Article], config: Config) -> list[temporal.Extraction]:
-        keys = [self.key(a) for a in articles]
-        missing: dict[str, Article] = {}
-        for key, article in zip(keys, articles, strict=True):
-            if key not in self._by_key:
-                missing.setdefault(key, article)
-        if missing:
-            fresh = self._extract(list(missing.values()), config)
-            self._by_key.update(zip(missing, fresh, strict=True))
-        self.last_extracted = len(missing)
-        self._by_key = {key: self._by_key[key] for key in keys}
-        return [self._by_key[key] for key in keys]
-
-
 class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
     """Adds the timeline's pages to an MkDocs build; see the module docstring."""
 
     def __init__(self) -> None:
-        self.memo = ExtractionMemo()
+        self.memo = pipeline.Memo()
         self.timeline: Timeline | None = None
         self.pages: dict[str, str] = {}
         self._published: Config | None = None
@@ -192,9 +158,9 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
 
     def _generate(self, files: Files, config: MkDocsConfig) -> None:
         assert self._timeline_config is not None
-        self.memo.last_extracted = None
+        self.memo.extractions.last_extracted = None
         try:
-            self.timeline = pipeline.build_timeline(self._timeline_config, extract=self.memo)
+            self.timeline = pipeline.build_timeline(self._timeline_config, memo=self.memo)
         except (pipeline.BuildError, engine.EngineError) as e:
             raise PluginError(f"timeline: {e}") from None
         for problem in self.timeline.problems:
@@ -215,7 +181,8 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
                     continue
                 files.remove(existing)
             files.append(File.generated(config, uri, content=text))
-        extracted = "" if self.memo.last_extracted is None else f", {self.memo.last_extracted} extracted"
+        done = self.memo.extractions.last_extracted
+        extracted = "" if done is None else f", {done} extracted"
         log.info(
             "timeline: %d events from %d articles%s, under '%s'",
             len(self.timeline.events),

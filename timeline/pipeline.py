@@ -4,59 +4,107 @@
 
 Each stage is a function of the previous stages' output; this module is the one place the
 order is written down.
+
+A long-lived process (``mkdocs serve``) builds the same project again and again with one
+article changed. It passes a :class:`Memo`, and each stage then redoes only what the change
+touches: unchanged files are not read again (:class:`~timeline.readers.ReadMemo`) and come back
+as the same objects; their extractions, resolutions and candidates are looked up by identity;
+the merge replays its last decisions where nothing they depended on changed
+(:class:`~timeline.merge.MergeMemo`). The result is the one a build from scratch gives.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import replace
-
-from timeline import temporal
+from timeline import content, temporal
 from timeline.config import Config
-from timeline.engine import extract_all
-from timeline.events import all_candidates
-from timeline.infer import infer_datelines
-from timeline.merge import merge_events
-from timeline.model import Article, ArticleAnalysis, Dateline, Problem, Timeline
-from timeline.readers import read_folder
+from timeline.engine import ExtractionMemo, Extractor, extract_all
+from timeline.events import Analysed
+from timeline.heap import collector_paused
+from timeline.infer import Analyzer, infer_datelines
+from timeline.merge import MergeMemo, merge_events
+from timeline.model import Article, Dateline, Problem, Timeline
+from timeline.readers import ReadMemo, read_folder
 
 
 class BuildError(Exception):
     """The build cannot go on; the message says why and names the file."""
 
 
-Extractor = Callable[[Sequence[Article], Config], Sequence[temporal.Extraction]]
+class Memo(Analyzer):
+    """What a long-lived process keeps between builds of one project; see the module docstring.
+
+    Entries are held with the objects they were made from and checked by identity (``is``),
+    and entries a build did not use are dropped, so the memo holds one corpus, not a history.
+    """
+
+    def __init__(self, extract: Extractor | None = None) -> None:
+        self.reads = ReadMemo()
+        self.extractions = ExtractionMemo(extract)
+        self.merge = MergeMemo()
+        self.known = MergeMemo()
+        self._analysed: dict[tuple[int, int], tuple[Article, temporal.Extraction, Dateline, Analysed]] = {}
+        self._keys: dict[int, tuple[Article, temporal.Extraction, content.Keys]] = {}
+        self._used: set[tuple[int, int]] = set()
+        self._used_keys: set[int] = set()
+
+    def analyse(self, article: Article, extraction: temporal.Extraction, dateline: Dateline) -> Analysed:
+        key = (id(article), id(extraction))
+        self._used.add(key)
+        known = self._analysed.get(key)
+        if known is not None and known[0] is article and known[1] is extraction and known[2] == dateline:
+            return known[3]
+        done = super().analyse(article, extraction, dateline)
+        self._analysed[key] = (article, extraction, dateline, done)
+        return done
+
+    def undated_keys(self, article: Article, extraction: temporal.Extraction) -> content.Keys:
+        key = id(extraction)
+        self._used_keys.add(key)
+        known = self._keys.get(key)
+        if known is not None and known[0] is article and known[1] is extraction:
+            return known[2]
+        keys = super().undated_keys(article, extraction)
+        self._keys[key] = (article, extraction, keys)
+        return keys
+
+    def forget_unused(self) -> None:
+        """Drop what the build just finished did not look up."""
+        self._analysed = {k: v for k, v in self._analysed.items() if k in self._used}
+        self._keys = {k: v for k, v in self._keys.items() if k in self._used_keys}
+        self._used, self._used_keys = set(), set()
 
 
-def build_timeline(config: Config, extract: Extractor = extract_all) -> Timeline:
+def build_timeline(config: Config, extract: Extractor = extract_all, memo: Memo | None = None) -> Timeline:
     """Read the articles folder and return the merged, ordered timeline.
 
-    ``extract`` runs the per-article extraction stage; the MkDocs plugin passes one that keeps
-    results between rebuilds of ``mkdocs serve``.
+    ``extract`` runs the per-article extraction stage (tests count its calls); ``memo``, kept by
+    the caller between builds, makes a rebuild redo only what changed (and brings its own
+    extraction memo in front of ``extract``).
     """
     folder = config.resolve(config.articles)
-    read = read_folder(folder)
-    if not read.articles:
-        reasons = "; ".join(str(p) for p in read.problems) or "it holds no article files"
-        raise BuildError(f"no article could be read from {folder}: {reasons}")
-    problems = list(read.problems)
-    if config.strict:
-        undated = [a.path for a in read.articles if a.dateline.origin != "explicit"]
-        if undated:
-            raise BuildError("--strict: no explicit dateline in " + ", ".join(undated))
-    extractions = extract(read.articles, config)
-    datelines = infer_datelines(read.articles, extractions)
-    analyses = tuple(
-        ArticleAnalysis(a, x.sentences, temporal.resolve(x, datelines[a.id].date))
-        for a, x in zip(_with_datelines(read.articles, datelines), extractions, strict=True)
-    )
-    events = merge_events(all_candidates(analyses))
-    articles = tuple(a.article for a in analyses)
-    return Timeline(articles, events, analyses, tuple(problems))
+    with collector_paused():
+        read = read_folder(folder, memo.reads if memo is not None else None)
+        if not read.articles:
+            reasons = "; ".join(str(p) for p in read.problems) or "it holds no article files"
+            raise BuildError(f"no article could be read from {folder}: {reasons}")
+        problems = list(read.problems)
+        if config.strict:
+            undated = [a.path for a in read.articles if a.dateline.origin != "explicit"]
+            if undated:
+                raise BuildError("--strict: no explicit dateline in " + ", ".join(undated))
+        extractions = (memo.extractions if memo is not None else extract)(read.articles, config)
+        analyzer: Analyzer = memo if memo is not None else Analyzer()
+        datelines = infer_datelines(read.articles, extractions, analyzer, memo.known if memo else None)
+        analysed = [
+            analyzer.analyse(a, x, datelines[a.id]) for a, x in zip(read.articles, extractions, strict=True)
+        ]
+        candidates = [c for done in analysed for c in done.candidates]
+        events = merge_events(candidates, memo.merge if memo is not None else None)
+        if memo is not None:
+            memo.forget_unused()
+        analyses = tuple(done.analysis for done in analysed)
+        articles = tuple(a.article for a in analyses)
+        return Timeline(articles, events, analyses, tuple(problems))
 
 
-def _with_datelines(articles: Sequence[Article], datelines: dict[str, Dateline]) -> list[Article]:
-    return [replace(a, dateline=datelines[a.id]) for a in articles]
-
-
-__all__ = ["BuildError", "Problem", "build_timeline"]
+__all__ = ["BuildError", "Memo", "Problem", "build_timeline"]

@@ -21,7 +21,7 @@ import datetime as dt
 import functools
 import posixpath
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -31,6 +31,7 @@ from markupsafe import Markup
 
 from timeline import chart, dates
 from timeline.dateline import find_wire_dateline
+from timeline.heap import collector_paused
 from timeline.model import Article, ArticleAnalysis, Event, Timeline, Timex
 
 BUILTIN_TEMPLATES = Path(__file__).parent / "templates"
@@ -263,6 +264,30 @@ class _Site:
         for e in timeline.events:
             for m in e.mentions:
                 self.event_of_sentence.setdefault((m.article, m.sentence_start), e)
+        self._labels: dict[int, str] = {}
+        told: dict[str, dict[int, Event]] = {}
+        for (article_id, start), event in self.event_of_sentence.items():
+            told.setdefault(article_id, {})[start] = event
+        self._told = told
+
+    def event_label(self, event: Event) -> str:
+        label = self._labels.get(id(event))
+        if label is None:
+            label = self._labels[id(event)] = dates.label(event.period)
+        return label
+
+    def sentence_links(self, analysis: ArticleAnalysis) -> tuple[tuple[int, str, str, str], ...]:
+        """What an article page shows of the events its sentences tell: (sentence start, event id,
+        the event's page, its date), the inputs of its links besides the article itself."""
+        told = self._told.get(analysis.article.id)
+        if not told:
+            return ()
+        starts = {s.start for s in analysis.sentences}
+        return tuple(
+            (start, event.id, self.page_of[event.id], self.event_label(event))
+            for start, event in sorted(told.items(), key=lambda item: item[0])
+            if start in starts
+        )
 
     def path(self, relative: str) -> str:
         return self.prefix + relative
@@ -436,7 +461,7 @@ def article_paragraphs(analysis: ArticleAnalysis, site: _Site, on_page: str) -> 
             target = site.link(on_page, site.page_of[event.id], event.id)
             link = (
                 f' <a class="tl-to-event" href="{html_text(target)}">'
-                f"event: {html_text(dates.label(event.period))}</a>"
+                f"event: {html_text(site.event_label(event))}</a>"
             )
         dated = " tl-dated" if event is not None else ""
         paragraphs[-1].append(
@@ -494,6 +519,55 @@ def nav(prefix: str = "") -> list[dict[str, str]]:
     ]
 
 
+class PageMemo:
+    """Rendered pages kept by a long-lived process, each with the inputs it was rendered from.
+
+    A page is rendered again only when its inputs differ: for an article page, its analysis (the
+    same object while the article, its dateline and its extraction are unchanged), its event
+    count and the events its sentences link to; for a timeline page, its events (compared by
+    identity: a merge that replays hands unchanged events over as the same objects), its title
+    and its neighbours. The pages that summarise the whole corpus (home, sources, overview, how
+    dates are resolved) are always rendered again. Everything is dropped when a render setting or
+    a user template changes, and a page rendered from a user's own template is never kept, since
+    what such a template reads cannot be known.
+    """
+
+    def __init__(self) -> None:
+        self.setting: tuple[object, ...] | None = None
+        self.pages: dict[str, tuple[tuple[object, ...], str]] = {}
+        self.environments: dict[str, jinja2.Environment] = {}
+        self.rendered = 0
+        """How many pages the latest render made (not taken from the memo)."""
+
+    def start(self, setting: tuple[object, ...]) -> None:
+        if setting != self.setting:
+            self.setting, self.pages = setting, {}
+        self.rendered = 0
+
+
+def _same(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
+    """Equal inputs, objects compared by identity (``is``) where they are records of the build."""
+    return len(a) == len(b) and all(
+        x is y or (type(x) in _VALUES and x == y) for x, y in zip(a, b, strict=True)
+    )
+
+
+_VALUES = (str, int, bool, type(None), tuple)
+
+
+def _templates_stamp(user_templates: Path | None) -> tuple[tuple[str, int, int], ...]:
+    """The user's template files by name, size and modification time: a change empties the memo."""
+    if user_templates is None or not user_templates.is_dir():
+        return ()
+    return tuple(
+        sorted(
+            (str(p.relative_to(user_templates)), p.stat().st_size, p.stat().st_mtime_ns)
+            for p in user_templates.rglob("*")
+            if p.is_file()
+        )
+    )
+
+
 def render_pages(
     timeline: Timeline,
     title: str,
@@ -503,17 +577,70 @@ def render_pages(
     prefix: str = "",
     use_directory_urls: bool = True,
     latest: int = 5,
+    memo: PageMemo | None = None,
 ) -> Mapping[str, str]:
     """Every generated page, as a mapping from path (relative to docs_dir) to its text.
 
     Includes the stylesheet as ``<prefix>assets/timeline.css`` so whichever way the site is built
     (``timeline build`` or the MkDocs plugin) the CSS is a file of the site; add it to
-    ``extra_css``.
+    ``extra_css``. With ``memo`` (see :class:`PageMemo`), a page whose inputs did not change is
+    not rendered again; the pages are the same either way.
     """
     if prefix and not prefix.endswith("/"):
         prefix += "/"
-    env = environment(user_templates)
+    with collector_paused():
+        return _render_pages(
+            timeline, title, user_templates, max_events_per_page, prefix, use_directory_urls, latest, memo
+        )
+
+
+def _render_pages(
+    timeline: Timeline,
+    title: str,
+    user_templates: Path | None,
+    max_events_per_page: int,
+    prefix: str,
+    use_directory_urls: bool,
+    latest: int,
+    memo: PageMemo | None,
+) -> Mapping[str, str]:
+    if memo is not None:
+        # one environment per template folder: Jinja keeps compiled templates and reloads a
+        # template whose file changed
+        env = memo.environments.get(str(user_templates)) or environment(user_templates)
+        memo.environments = {str(user_templates): env}
+    else:
+        env = environment(user_templates)
     site = _Site(timeline, prefix, max_events_per_page, use_directory_urls)
+    if memo is not None:
+        stamp = _templates_stamp(user_templates)
+        memo.start(
+            (title, str(user_templates), stamp, max_events_per_page, prefix, use_directory_urls, latest)
+        )
+    kept: dict[str, tuple[tuple[object, ...], str]] = {}
+
+    def builtin(name: str) -> bool:
+        filename = env.get_template(name).filename or ""
+        return Path(filename).parent == BUILTIN_TEMPLATES
+
+    remember = {name: memo is not None and builtin(name) for name in ("timeline.md.j2", "article.md.j2")}
+
+    def render(
+        path: str, name: str, inputs: tuple[object, ...], context: Callable[[], dict[str, object]]
+    ) -> str:
+        """The page at ``path`` from template ``name``: from the memo when ``inputs`` are the same."""
+        if memo is not None and remember[name]:
+            known = memo.pages.get(path)
+            if known is not None and _same(known[0], inputs):
+                kept[path] = known
+                return known[1]
+        text = env.get_template(name).render(base, **context())
+        if memo is not None:
+            memo.rendered += 1
+            if remember[name]:
+                kept[path] = (inputs, text)
+        return text
+
     articles = site.articles
     sources = _sources(timeline)
     base = {
@@ -547,22 +674,28 @@ def render_pages(
 
     overview = site.path("timeline.md")
     split = len(site.pages) > 1
+    neighbours = tuple((p.path, p.title) for p in site.pages)
     for i, page in enumerate(site.pages):
-        nav_links = tuple(
-            NavLink(p.title, site.link(page.path, p.path), current=(j == i)) for j, p in enumerate(site.pages)
-        )
-        pages[page.path] = env.get_template("timeline.md.j2").render(
-            base,
-            page=page.path,
-            links=links(page.path),
-            heading="Timeline" if not split else f"Timeline: {page.title}",
-            years=site.years(page.events, page.path),
-            split=split,
-            pages_nav=nav_links,
-            previous=nav_links[i - 1] if split and i > 0 else None,
-            next=nav_links[i + 1] if split and i + 1 < len(nav_links) else None,
-            overview=site.link(page.path, overview),
-        )
+
+        def timeline_context(i: int = i, page: TimelinePage = page) -> dict[str, object]:
+            nav_links = tuple(
+                NavLink(p.title, site.link(page.path, p.path), current=(j == i))
+                for j, p in enumerate(site.pages)
+            )
+            return {
+                "page": page.path,
+                "links": links(page.path),
+                "heading": "Timeline" if not split else f"Timeline: {page.title}",
+                "years": site.years(page.events, page.path),
+                "split": split,
+                "pages_nav": nav_links,
+                "previous": nav_links[i - 1] if split and i > 0 else None,
+                "next": nav_links[i + 1] if split and i + 1 < len(nav_links) else None,
+                "overview": site.link(page.path, overview),
+            }
+
+        inputs = (page.title, i, neighbours, *page.events)
+        pages[page.path] = render(page.path, "timeline.md.j2", inputs, timeline_context)
     if split:
         pages[overview] = env.get_template("timeline-overview.md.j2").render(
             base,
@@ -579,18 +712,22 @@ def render_pages(
             counts[a] = counts.get(a, 0) + 1
     for analysis in sorted(timeline.analyses, key=lambda a: a.article.id):
         path = site.article_path(analysis.article.id)
-        article = analysis.article
-        pages[path] = env.get_template("article.md.j2").render(
-            base,
-            page=path,
-            links=links(path),
-            article=article,
-            analysis=analysis,
-            label=article_label(article),
-            dateline_how=dateline_how(article),
-            paragraphs=article_paragraphs(analysis, site, path),
-            event_count=counts.get(article.id, 0),
-        )
+
+        def article_context(analysis: ArticleAnalysis = analysis, path: str = path) -> dict[str, object]:
+            article = analysis.article
+            return {
+                "page": path,
+                "links": links(path),
+                "article": article,
+                "analysis": analysis,
+                "label": article_label(article),
+                "dateline_how": dateline_how(article),
+                "paragraphs": article_paragraphs(analysis, site, path),
+                "event_count": counts.get(article.id, 0),
+            }
+
+        inputs = (analysis, counts.get(analysis.article.id, 0), site.sentence_links(analysis))
+        pages[path] = render(path, "article.md.j2", inputs, article_context)
 
     path = site.path("sources.md")
     pages[path] = env.get_template("sources.md.j2").render(
@@ -617,6 +754,8 @@ def render_pages(
         base, page=path, links=links(path), stats=_stats(timeline)
     )
     pages[site.path(CSS_PAGE)] = (ASSETS / "timeline.css").read_text(encoding="utf-8")
+    if memo is not None:
+        memo.pages = kept
     return dict(sorted(pages.items()))
 
 

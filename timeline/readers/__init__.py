@@ -22,14 +22,21 @@ What is refused, and why:
 
 Article ids are the slug of the path without its suffix, made unique in the folder by the
 suffix or a counter in path order, so they are stable from one build to the next.
+
+A long-lived process (``mkdocs serve``) passes a :class:`ReadMemo`: a file whose size, times
+and inode are those it had when it was last read is not read again, and its articles come back
+as the same objects, which lets every later stage recognise them as unchanged. As git does, a
+file changed in the same moment it was read could keep its times, so one modified within
+:data:`RACY_NS` of being read is read again next time rather than trusted.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from timeline.dateline import METADATA_FILE
@@ -53,7 +60,46 @@ SUFFIXES: dict[str, Reader] = {
 STREAMED_SUFFIXES = (".jsonl",)
 
 
-__all__ = ["MAX_FILE_BYTES", "ReadResult", "article_id", "iter_files", "iter_folder", "read_folder"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "ReadMemo",
+    "ReadResult",
+    "article_id",
+    "iter_files",
+    "iter_folder",
+    "read_folder",
+]
+
+#: A file modified this close (ns) to the moment it was read is read again next time.
+RACY_NS = 2_000_000_000
+
+_Signature = tuple[int, int, int, int, int]
+
+
+@dataclass
+class ReadMemo:
+    """What earlier reads of one folder found, for the next :func:`read_folder` to reuse.
+
+    ``files``: relative path -> (stat signature, when it was read, what it yielded);
+    ``sidecar``: the metadata file's signature and entries; ``final``: each article as the id
+    check and the metadata file left it, so an unchanged article stays the same object.
+    Entries not used by the latest read are dropped, so the memo holds one folder's worth.
+    """
+
+    files: dict[str, tuple[_Signature, int, tuple[Article | Problem, ...]]] = field(default_factory=dict)
+    sidecar: tuple[_Signature, int, sidecar.Sidecar] | None = None
+    final: dict[tuple[int, str, int], tuple[Article, object, Article]] = field(default_factory=dict)
+    reused: int = 0
+    """How many files the latest read took from the memo (for tests and --verbose)."""
+
+
+def _signature(info: os.stat_result) -> _Signature:
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+
+
+def _trusted(entry_signature: _Signature, read_at: int, now: _Signature) -> bool:
+    """Same size, times and inode, and not modified in the moments before it was read."""
+    return entry_signature == now and read_at - now[1] > RACY_NS
 
 
 @dataclass(frozen=True)
@@ -158,73 +204,131 @@ def _read_text_file(fd: int, relative: str) -> Iterator[Article | Problem]:
     yield from reader(relative, article_id(relative), raw)
 
 
-def iter_folder(folder: Path) -> Iterator[Article | Problem]:
+def iter_folder(folder: Path, memo: ReadMemo | None = None) -> Iterator[Article | Problem]:
     """Every article of the folder and every problem, in path order, ids not yet unique."""
     folder_real = os.path.realpath(folder)
     found, problems = _candidates(folder)
     yield from problems
+    if memo is None:
+        for relative, path in found:
+            yield from _read_path(path, folder_real, relative)
+        return
+    files: dict[str, tuple[_Signature, int, tuple[Article | Problem, ...]]] = {}
+    memo.reused = 0
     for relative, path in found:
-        opened = _open(path, folder_real, relative)
-        if isinstance(opened, Problem):
-            yield opened
+        try:
+            info = os.lstat(path)
+        except OSError:
+            info = None
+        if info is None or not stat.S_ISREG(info.st_mode):
+            yield from _read_path(path, folder_real, relative)  # links and oddities: checked every time
             continue
-        size = os.fstat(opened).st_size
-        if os.path.splitext(relative)[1].lower() in STREAMED_SUFFIXES:
-            with os.fdopen(opened, "rb") as stream:
-                if size == 0:
-                    yield Problem(relative, "is empty")
-                    continue
-                yield from jsonl.read_stream(relative, article_id(relative), stream, MAX_FILE_BYTES)
-            continue
-        if size > MAX_FILE_BYTES:
-            os.close(opened)
-            yield Problem(relative, _too_big(size))
-            continue
-        yield from _read_text_file(opened, relative)
+        now = _signature(info)
+        entry = memo.files.get(relative)
+        if entry is not None and _trusted(entry[0], entry[1], now):
+            memo.reused += 1
+        else:
+            entry = (now, time.time_ns(), tuple(_read_path(path, folder_real, relative)))
+        files[relative] = entry
+        yield from entry[2]
+    memo.files = files
 
 
-def _load_sidecar(folder: Path) -> sidecar.Sidecar:
+def _read_path(path: str, folder_real: str, relative: str) -> Iterator[Article | Problem]:
+    """The articles of one candidate file, or the problem that keeps it out."""
+    opened = _open(path, folder_real, relative)
+    if isinstance(opened, Problem):
+        yield opened
+        return
+    size = os.fstat(opened).st_size
+    if os.path.splitext(relative)[1].lower() in STREAMED_SUFFIXES:
+        with os.fdopen(opened, "rb") as stream:
+            if size == 0:
+                yield Problem(relative, "is empty")
+                return
+            yield from jsonl.read_stream(relative, article_id(relative), stream, MAX_FILE_BYTES)
+        return
+    if size > MAX_FILE_BYTES:
+        os.close(opened)
+        yield Problem(relative, _too_big(size))
+        return
+    yield from _read_text_file(opened, relative)
+
+
+def _load_sidecar(folder: Path, memo: ReadMemo | None = None) -> sidecar.Sidecar:
     for name in (METADATA_FILE, METADATA_FILE.replace(".yml", ".yaml")):
         path = folder / name
         if not path.exists() and not path.is_symlink():
             continue
-        opened = _open(os.fspath(path), os.path.realpath(folder), name)
-        if isinstance(opened, Problem):
-            return sidecar.Sidecar({}, (opened,))
-        with os.fdopen(opened, "rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            return sidecar.Sidecar({}, (Problem(name, _too_big(len(data))),))
-        return sidecar.parse(data)
+        if memo is not None:
+            info = os.lstat(path)
+            now = _signature(info)
+            known = memo.sidecar
+            if stat.S_ISREG(info.st_mode) and known and _trusted(known[0], known[1], now):
+                return known[2]
+            read_at = time.time_ns()
+            meta = _read_sidecar(folder, path, name)
+            memo.sidecar = (now, read_at, meta) if stat.S_ISREG(info.st_mode) else None
+            return meta
+        return _read_sidecar(folder, path, name)
+    if memo is not None:
+        memo.sidecar = None
     return sidecar.EMPTY
 
 
-def read_folder(folder: Path) -> ReadResult:
-    """All articles of the folder, with unique ids and the metadata file applied, and all problems."""
+def _read_sidecar(folder: Path, path: Path, name: str) -> sidecar.Sidecar:
+    opened = _open(os.fspath(path), os.path.realpath(folder), name)
+    if isinstance(opened, Problem):
+        return sidecar.Sidecar({}, (opened,))
+    with os.fdopen(opened, "rb") as stream:
+        data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        return sidecar.Sidecar({}, (Problem(name, _too_big(len(data))),))
+    return sidecar.parse(data)
+
+
+def read_folder(folder: Path, memo: ReadMemo | None = None) -> ReadResult:
+    """All articles of the folder, with unique ids and the metadata file applied, and all problems.
+
+    With ``memo``, unchanged files are not read again and their articles are the same objects.
+    """
     if not folder.is_dir():
         why = "is not a folder" if folder.exists() else "does not exist"
         return ReadResult((), (Problem(str(folder), f"the articles folder {why}"),))
-    meta = _load_sidecar(folder)
+    meta = _load_sidecar(folder, memo)
     articles: list[Article] = []
     problems: list[Problem] = list(meta.problems)
     taken: set[str] = set()
     used_keys: set[str] = set()
-    for item in iter_folder(folder):
+    final: dict[tuple[int, str, int], tuple[Article, object, Article]] = {}
+    for item in iter_folder(folder, memo):
         if isinstance(item, Problem):
             problems.append(item)
             continue
-        article = item
-        unique = unique_id(article, taken)
-        if unique != article.id:
-            article = replace(article, id=unique)
+        base = item
+        unique = unique_id(base, taken)
         taken.add(unique)
+        entry_key: str | None = None
         if meta.entries:
-            for key in (article.path, article.id):
-                if key in meta.entries:
-                    article = sidecar.apply(article, meta.entries[key])
-                    used_keys.add(key)
-                    break
+            entry_key = next((k for k in (base.path, unique) if k in meta.entries), None)
+            if entry_key is not None:
+                used_keys.add(entry_key)
+        entry = meta.entries[entry_key] if entry_key is not None else None
+        article = None
+        if memo is not None:
+            key = (id(base), unique, id(entry))
+            known = memo.final.get(key)
+            if known is not None and known[0] is base and known[1] is entry:
+                article = known[2]
+        if article is None:
+            article = base if unique == base.id else replace(base, id=unique)
+            if entry is not None:
+                article = sidecar.apply(article, entry)
+        if memo is not None:
+            final[(id(base), unique, id(entry))] = (base, entry, article)
         articles.append(article)
+    if memo is not None:
+        memo.final = final
     for key in meta.entries:
         if key not in used_keys:
             problems.append(Problem(METADATA_FILE, f"{key[:80]!r} names no article in the folder; ignored"))

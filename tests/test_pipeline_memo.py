@@ -1,0 +1,108 @@
+"""A long-lived process's rebuilds (``pipeline.Memo``) give what a build from scratch gives."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from timeline.config import Config
+from timeline.model import Timeline
+from timeline.pipeline import Memo, build_timeline
+from timeline.readers import ReadMemo, read_folder
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _settled(folder: Path) -> None:
+    """Date every file back a minute, as files are when nobody is editing them."""
+    past = time.time() - 60
+    for path in folder.rglob("*"):
+        os.utime(path, (past, past))
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    _settled(tmp_path / "seeds")
+    return tmp_path / "seeds"
+
+
+def _same(a: Timeline, b: Timeline) -> bool:
+    return (a.events, a.analyses, a.articles, a.problems) == (b.events, b.analyses, b.articles, b.problems)
+
+
+def test_an_unchanged_file_is_not_read_again_and_gives_the_same_article(seeds: Path) -> None:
+    memo = ReadMemo()
+    first = read_folder(seeds, memo).articles
+    second = read_folder(seeds, memo).articles
+    assert memo.reused == 4
+    assert all(a is b for a, b in zip(first, second, strict=True))
+
+
+def test_an_edited_file_is_read_again_and_the_others_are_not(seeds: Path) -> None:
+    memo = ReadMemo()
+    first = read_folder(seeds, memo).articles
+    edited = seeds / first[0].path
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOn Friday the bridge reopened.\n")
+    second = read_folder(seeds, memo).articles
+    assert second[0] is not first[0] and "bridge reopened" in second[0].raw
+    assert all(a is b for a, b in zip(first[1:], second[1:], strict=True))
+
+
+def test_a_file_changed_in_the_moment_it_was_read_is_read_again(seeds: Path) -> None:
+    """Same size, same times (a second edit inside the clock's tick): only the content says."""
+    path = sorted(seeds.iterdir())[0]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")  # modified just now
+    memo = ReadMemo()
+    read_folder(seeds, memo)
+    stamp = path.stat()
+    changed = text.rstrip("\n")[:-1] + "Z" + "\n"  # one character, same size
+    assert len(changed) == len(text.rstrip("\n")) + 1 and changed != text
+    path.write_text(changed, encoding="utf-8")
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    again = read_folder(seeds, memo).articles
+    assert next(a.raw for a in again if a.path == path.name).rstrip().endswith("Z")
+
+
+def test_rebuilds_after_edits_additions_deletions_and_metadata_equal_fresh_builds(seeds: Path) -> None:
+    config = Config(project=seeds.parent, articles=Path("seeds"), cache=False, jobs=1, quiet=True)
+    memo = Memo()
+
+    def check() -> Timeline:
+        warm = build_timeline(config, memo=memo)
+        assert _same(warm, build_timeline(config))
+        return warm
+
+    check()
+    assert check().events  # unchanged: everything from the memo
+    assert memo.reads.reused == 4 and memo.merge.replayed > 0
+    wsj = seeds / "wsj-military-advances.txt"
+    wsj.write_text(wsj.read_text(encoding="utf-8") + "\nOn Thursday the army reached the airport.\n")
+    check()
+    (seeds / "extra.txt").write_text(
+        "BEIRUT (Reuters) - Syrian forces reached the air base on Thursday, the army said.\n",
+        encoding="utf-8",
+    )
+    check()
+    (seeds / "reuters-siege-broken.txt").unlink()
+    check()
+    (seeds / "timeline.yml").write_text("extra.txt:\n  date: 2017-09-08\n  source: Reuters\n")
+    dated = check()
+    assert dated.article("extra").dateline.where == "metadata"
+
+
+def test_the_memo_forgets_articles_that_are_gone(seeds: Path) -> None:
+    config = Config(project=seeds.parent, articles=Path("seeds"), cache=False, jobs=1, quiet=True)
+    memo = Memo()
+    build_timeline(config, memo=memo)
+    kept, *gone = sorted(seeds.iterdir())
+    for path in gone:
+        path.unlink()
+    (remaining,) = build_timeline(config, memo=memo).articles
+    assert list(memo.reads.files) == [kept.name]
+    assert {c.article for c in memo.merge.order} == {remaining.id}
