@@ -246,3 +246,22 @@ def test_an_adjective_after_still_is_no_past_cue() -> None:
 )
 def test_this_rounds_rules_work_on_lower_cased_tokenized_text(text: str, expression: str, value: str) -> None:
     assert _only(text, dt.date(2017, 9, 6), expression).value == value
+
+
+def test_a_report_stays_on_its_latest_quarter_when_an_earlier_one_is_named_in_passing() -> None:
+    dct = dt.date(1989, 11, 1)
+    text = (
+        "Net rose in the third quarter. After a flat second quarter, sales grew. "
+        "In the 1989 period, costs were lower than a year ago."
+    )
+    assert _only(text, dct, "the 1989 period").value == "1989-Q3"
+    assert _only(text, dct, "a year ago").value == "1988-Q3"
+
+
+def test_a_fiscal_quarter_named_later_is_another_report_s_own_quarter() -> None:
+    dct = dt.date(1989, 10, 26)
+    text = (
+        "Bethlehem posted a drop in third-quarter profit. Separately, National Intergroup "
+        "reported a fiscal second-quarter loss. The latest period includes gains."
+    )
+    assert _only(text, dct, "The latest period").value == "1989-Q2"

@@ -619,11 +619,17 @@ RULES: list[Rule] = [
     ),
     Rule(
         "quarter",
-        r"\b(?:the\s+(?!(?:fiscal[\s-]+)?\w+-quarter))?(?:fiscal[\s-]+)?@ordinal[\s-]+(?:fiscal[\s-]+)?quarter\b"
-        r"(?:\s+(?:of\s+)?@year)?",
+        r"\b(?:the\s+(?!(?:fiscal[\s-]+)?\w+-quarter))?(?P<fiscal>fiscal[\s-]+)?@ordinal[\s-]+"
+        r"(?P<fiscal_after>fiscal[\s-]+)?quarter\b(?:\s+(?:of\s+)?@year)?",
         "DATE",
-        lambda g: Calendar(g.get("year"), part=f"Q{g['ordinal']}"),
-        (Example("the third quarter", "2017-Q3"), Example("third-quarter", "2017-Q3")),
+        lambda g: Calendar(
+            g.get("year"), part=f"Q{g['ordinal']}", fiscal=bool(g.get("fiscal") or g.get("fiscal_after"))
+        ),
+        (
+            Example("the third quarter", "2017-Q3"),
+            Example("third-quarter", "2017-Q3"),
+            Example("fiscal second-quarter", "2017-Q2"),
+        ),
         triggers=("quarter",),
     ),
     Rule(

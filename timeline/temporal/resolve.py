@@ -400,6 +400,19 @@ def _quarter_end(value: object, period: Period) -> dt.date:
     return period.end
 
 
+def _reports_on(value: object, quarter: Period, reported: Period | None) -> bool:
+    """Whether a quarter just named becomes the one the report is about.
+
+    A report is about its latest quarter: an earlier one named in passing ("after a flat second
+    quarter, net rose") does not move it back, unless it is named as a report's own period, by
+    the company's numbering or by its last day ("its fiscal second quarter", "the quarter ended
+    June 30"), as when an article goes on to another company's results.
+    """
+    if reported is None or quarter.start >= reported.start:
+        return True
+    return isinstance(value, QuarterEnding) or (isinstance(value, Calendar) and value.fiscal)
+
+
 def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Timex, ...]:
     """Resolve every expression in order, tracking the last day the narrative established."""
     previous: dt.date | None = None
@@ -431,9 +444,10 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
             t.period is not None
             and t.period.granularity is Granularity.QUARTER
             and (isinstance(f.value, (Calendar, QuarterEnding)) or f.value == ReportingQuarter(0))
-            and (dct is None or _quarter_end(f.value, t.period) < dct)
-        ):
             # only a quarter already over can be the one a report is about; "a fourth-quarter
             # charge" expected in the current quarter is not
+            and (dct is None or _quarter_end(f.value, t.period) < dct)
+            and _reports_on(f.value, t.period, last_quarter)
+        ):
             last_quarter = t.period
     return tuple(out)
