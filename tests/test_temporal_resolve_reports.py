@@ -265,3 +265,16 @@ def test_a_fiscal_quarter_named_later_is_another_report_s_own_quarter() -> None:
         "reported a fiscal second-quarter loss. The latest period includes gains."
     )
     assert _only(text, dct, "The latest period").value == "1989-Q2"
+
+
+def test_a_quarter_reported_in_the_past_tense_is_over_even_before_its_calendar_end() -> None:
+    dct = dt.date(1989, 11, 2)
+    text = (
+        "Ralston reported a 47% decline in fourth-quarter earnings. It earned $45 million, "
+        "compared with $84 million a year earlier. Sales in the latest period rose."
+    )
+    assert _only(text, dct, "a year earlier").value == "1988-Q4"
+    assert _only(text, dct, "the latest period").value == "1989-Q4"
+    # a quarter still to come is not the one reported on
+    text = "Net rose in the third quarter. It expects a fourth-quarter charge. The latest period was weak."
+    assert _only(text, dct, "The latest period").value == "1989-Q3"

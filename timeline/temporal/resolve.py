@@ -445,8 +445,10 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
             and t.period.granularity is Granularity.QUARTER
             and (isinstance(f.value, (Calendar, QuarterEnding)) or f.value == ReportingQuarter(0))
             # only a quarter already over can be the one a report is about; "a fourth-quarter
-            # charge" expected in the current quarter is not
-            and (dct is None or _quarter_end(f.value, t.period) < dct)
+            # charge" expected in the current quarter is not. One told in the past tense is over
+            # whatever the calendar says: "reported a decline in fourth-quarter earnings" in
+            # November is a fiscal fourth quarter
+            and (dct is None or _quarter_end(f.value, t.period) < dct or f.direction == "past")
             and _reports_on(f.value, t.period, last_quarter)
         ):
             last_quarter = t.period
