@@ -278,3 +278,13 @@ def test_a_quarter_reported_in_the_past_tense_is_over_even_before_its_calendar_e
     # a quarter still to come is not the one reported on
     text = "Net rose in the third quarter. It expects a fourth-quarter charge. The latest period was weak."
     assert _only(text, dct, "The latest period").value == "1989-Q3"
+
+
+def test_the_week_on_its_own_is_a_week_of_the_datelines_year_left_unnumbered() -> None:
+    dct = dt.date(1989, 10, 30)
+    t = _only("The index fell on Friday. For the week, the index dropped 3.8%.", dct, "the week")
+    assert (t.type, t.value) == ("DATE", "1989-WXX")
+    assert _only("for the week , the index dropped 3.8% .", dct, "the week").value == "1989-WXX"
+    assert [t.text for t in tag("Sales for the week ended Oct. 20 rose.", dct)] == ["Oct. 20"]
+    assert _only("He left the week before.", dct, "the week before").rule == "the_day_after"
+    assert tag("Profits rose; the week was calm.", None)[0].value == "XXXX-WXX"

@@ -726,6 +726,18 @@ RULES: list[Rule] = [
         triggers=("weekend",),
     ),
     Rule(
+        "the_week",
+        # "For the week, the index fell 3.8%": a week near the dateline that the text does not number
+        r"\bthe\s+week\b(?!-|\s+(?:of|before|after|ago|earlier|later|end(?:ed|ing))\b)",
+        "DATE",
+        lambda g: Calendar(None, part="WXX"),
+        (
+            Example("For the week, the index dropped 3.8%.", "2017-WXX", expression="the week"),
+            Example("It was the week's most active session.", "2017-WXX", expression="the week"),
+        ),
+        triggers=("week",),
+    ),
+    Rule(
         "the_year",
         # a report's own year ("sales for the full year")
         r"\bthe\s+(?:(?:full|fiscal|current)\s+(?:fiscal\s+)?)?year\b"

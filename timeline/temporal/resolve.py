@@ -40,6 +40,8 @@ _UNIT_GRANULARITY = {
     "decade": Granularity.DECADE,
     "century": Granularity.CENTURY,
 }
+# Sub-year codes that leave the number open: "a quarter", "a week" of a known year.
+_UNNUMBERED = {"QX": "quarter", "WXX": "week"}
 _UNIT_WORDS = {
     "day": "day",
     "week": "week",
@@ -292,8 +294,9 @@ def resolve_one(
         if dct is None:
             return _timex(f, _unresolved(v), None, None, "no dateline to tell which year is meant")
         period = calendar_period(v, choose_year(v, dct, v.direction or f.direction))
-        if v.part == "QX":
-            return _timex(f, f"{dct.year}-QX", None, "dateline", "a quarter of the dateline's year")
+        if v.part in _UNNUMBERED:
+            what = _UNNUMBERED[v.part]
+            return _timex(f, f"{dct.year}-{v.part}", None, "dateline", f"a {what} of the dateline's year")
         how = {"past": "the last one before", "future": "the next one after"}.get(
             v.direction or f.direction or "", "in the year of"
         )

@@ -19,7 +19,7 @@ AnchorKind = Literal["dateline", "previous"]
 class Calendar:
     """A calendar value with the fields the text named; ``year`` None means "year from the anchor".
 
-    ``part`` is a TIMEX3 sub-year code ("Q3", "H1", "SU", "QX"); ``tod`` a time-of-day suffix
+    ``part`` is a TIMEX3 sub-year code ("Q3", "H1", "SU", "QX", "WXX"); ``tod`` a time-of-day suffix
     ("MO", "NI", "T15:30"). ``decade``/``century`` hold the first year of the span.
     """
 
