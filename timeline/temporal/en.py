@@ -403,9 +403,14 @@ def _position_mod(g: Groups) -> str | None:
 _SMALLER_UNIT = {"year": (12, "month"), "day": (24, "hour"), "hour": (60, "minute"), "minute": (60, "second")}
 
 
+# Units ISO 8601 durations have no letter for, counted in one they have: "two decades" is P20Y.
+_COUNTED_AS = {"fortnight": (2, "week"), "decade": (10, "year"), "century": (100, "year")}
+
+
 def _duration(amount: float | str, unit: str) -> str:
-    if unit == "fortnight" and amount != "X":
-        amount, unit = 2 * float(amount), "week"
+    if unit in _COUNTED_AS and amount != "X":
+        per, unit = _COUNTED_AS[unit]
+        amount = per * float(amount)
     if isinstance(amount, float) and amount != int(amount) and unit in _SMALLER_UNIT:
         whole = int(amount)
         per, smaller = _SMALLER_UNIT[unit]
@@ -1252,6 +1257,8 @@ RULES: list[Rule] = [
             Example("an hour and a half", "PT1H30M"),
             Example("eight trading days after the crash", "P8D", expression="eight trading days"),
             Example("more than two thousand years", "P2000Y"),
+            Example("the lowest figure for almost two decades", "P20Y", expression="almost two decades"),
+            Example("a two-century tradition", "P200Y", expression="two-century"),
         ),
         mod=_position_mod,
     ),
