@@ -141,6 +141,8 @@ def shift_period(value: Shift, anchor: dt.date) -> Period:
     """The period ``value.amount`` units away from the anchor, at the unit's granularity."""
     n = value.amount
     unit = value.unit
+    if unit == "fortnight":
+        n, unit = 2 * n, "week"
     if unit == "day":
         return _with_tod(dates.day(anchor + dt.timedelta(days=n)), value.tod)
     if unit == "week":
