@@ -288,3 +288,11 @@ def test_the_week_on_its_own_is_a_week_of_the_datelines_year_left_unnumbered() -
     assert [t.text for t in tag("Sales for the week ended Oct. 20 rose.", dct)] == ["Oct. 20"]
     assert _only("He left the week before.", dct, "the week before").rule == "the_day_after"
     assert tag("Profits rose; the week was calm.", None)[0].value == "XXXX-WXX"
+
+
+def test_a_several_year_tenure_is_a_duration_of_unspecified_years() -> None:
+    dct = dt.date(1989, 11, 2)
+    t = _only("He followed a several-year tenure as editor.", dct, "several-year")
+    assert (t.type, t.value) == ("DURATION", "PXY")
+    assert _only("they signed a multiyear contract .", dct, "multiyear").value == "PXY"
+    assert tag("It raised several-million dollars.", dct) == []

@@ -1287,6 +1287,18 @@ RULES: list[Rule] = [
         (Example("several years", "PXY"), Example("recent weeks", "PXW"), Example("the coming days", "PXD")),
     ),
     Rule(
+        "vague_unit_adjective",
+        # "a several-year tenure", "a multiyear contract": an unspecified number of the unit
+        r"\b(?:several|multi)-?@calendar_unit\b(?!-)",
+        "DURATION",
+        lambda g: Span(_duration("X", g["calendar_unit"])),
+        (
+            Example("followed a several-year tenure as editor", "PXY", expression="several-year"),
+            Example("a multiyear contract", "PXY", expression="multiyear"),
+        ),
+        triggers=("several", "multi", "multiyear", "multiday", "multiweek", "multimonth"),
+    ),
+    Rule(
         "for_units",
         # "for weeks"; "the first time in years." (a bare "in days" may be a date to come)
         r"(?:(?<=\bfor\s)|(?<=\bwithin\s))@plural_unit\b|(?<=\bin\s)@plural_unit:ended\b(?=\s*[.,;:!?)\"'])",
