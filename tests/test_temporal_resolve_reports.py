@@ -296,3 +296,16 @@ def test_a_several_year_tenure_is_a_duration_of_unspecified_years() -> None:
     assert (t.type, t.value) == ("DURATION", "PXY")
     assert _only("they signed a multiyear contract .", dct, "multiyear").value == "PXY"
     assert tag("It raised several-million dollars.", dct) == []
+
+
+def test_plural_weekdays_and_parts_of_weekdays_are_recurrences() -> None:
+    dct = dt.date(1998, 2, 13)
+    found = tag("Two new flights would leave Bombay on Monday and Tuesday nights.", dct)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"),
+        ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+    ]
+    assert _only("the shop closes on sundays .", dct, "sundays").value == "XXXX-WXX-7"
+    # one night, or two days, are dates
+    assert _only("They left on Tuesday night.", dct, "Tuesday night").type == "TIME"
+    assert [t.type for t in tag("They met on Monday and Tuesday.", dct)] == ["DATE", "DATE"]

@@ -63,6 +63,9 @@ WEEKDAY.update(
 )
 
 TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+# Plurals name a recurrence: "on Tuesday nights", "on Sundays".
+TIMES_OF_DAY = {"mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI"}
+WEEKDAYS = {name + "s": i for name, i in WEEKDAY.items() if name.endswith("day")}
 SEASON = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 SAFE_SEASON = {"summer": "SU", "autumn": "FA", "winter": "WI"}
 
@@ -327,6 +330,8 @@ TABLES = {
     "ambiguous_month": AMBIGUOUS_MONTH,
     "weekday": WEEKDAY,
     "tod": TIME_OF_DAY,
+    "tods": TIMES_OF_DAY,
+    "weekdays": WEEKDAYS,
     "season": SEASON,
     "safe_season": SAFE_SEASON,
     "unit": UNIT,
@@ -1372,6 +1377,32 @@ RULES: list[Rule] = [
         "SET",
         lambda g: Span(f"XXXX-WXX-{g['weekday'] + 1}"),
         (Example("each Sunday", "XXXX-WXX-7"),),
+    ),
+    Rule(
+        "weekdays",
+        # "the shop closes on Sundays": every Sunday
+        r"\b@weekdays\b",
+        "SET",
+        lambda g: Span(f"XXXX-WXX-{g['weekdays'] + 1}"),
+        (Example("The shop closes on Sundays.", "XXXX-WXX-7", expression="Sundays"),),
+    ),
+    Rule(
+        "weekday_tods",
+        # "flights leave on Tuesday nights": every Tuesday night
+        r"\b@weekday\s+@tods\b",
+        "SET",
+        lambda g: Span(f"XXXX-WXX-{g['weekday'] + 1}T{g['tods']}"),
+        (Example("flights leave on Tuesday nights", "XXXX-WXX-2TNI", expression="Tuesday nights"),),
+        priority=1,
+    ),
+    Rule(
+        "weekday_and_weekday_tods",
+        # "on Monday and Tuesday nights": the plural is said once for both days
+        r"\b@weekday(?=\s+(?:and|or)\s+@weekday:other\s+@tods\b)",
+        "SET",
+        lambda g: Span(f"XXXX-WXX-{g['weekday'] + 1}T{g['tods']}"),
+        (Example("flights leave on Monday and Tuesday nights", "XXXX-WXX-1TNI", expression="Monday"),),
+        priority=1,
     ),
     Rule(
         "frequency",
