@@ -309,3 +309,12 @@ def test_plural_weekdays_and_parts_of_weekdays_are_recurrences() -> None:
     # one night, or two days, are dates
     assert _only("They left on Tuesday night.", dct, "Tuesday night").type == "TIME"
     assert [t.type for t in tag("They met on Monday and Tuesday.", dct)] == ["DATE", "DATE"]
+
+
+def test_the_past_three_summers_is_one_recurring_season() -> None:
+    dct = dt.date(1998, 3, 22)
+    text = "Parades have provoked violence in Northern Ireland for the past three summers."
+    t = _only(text, dct, "the past three summers")
+    assert (t.type, t.value) == ("SET", "XXXX-SU")
+    assert _only("they march every summer .", dct, "every summer").value == "XXXX-SU"
+    assert _only("He lived there last summer.", dct, "last summer").type == "DATE"

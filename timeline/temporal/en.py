@@ -68,6 +68,7 @@ TIMES_OF_DAY = {"mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights"
 WEEKDAYS = {name + "s": i for name, i in WEEKDAY.items() if name.endswith("day")}
 SEASON = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 SAFE_SEASON = {"summer": "SU", "autumn": "FA", "winter": "WI"}
+SEASONS = {"springs": "SP", "summers": "SU", "autumns": "FA", "falls": "FA", "winters": "WI"}
 
 # TIMEX3 duration letters; "PT" units are clock units.
 UNIT = {
@@ -334,6 +335,7 @@ TABLES = {
     "weekdays": WEEKDAYS,
     "season": SEASON,
     "safe_season": SAFE_SEASON,
+    "seasons": SEASONS,
     "unit": UNIT,
     "plural_unit": PLURAL_UNIT,
     "calendar_unit": CALENDAR_UNIT,
@@ -1236,6 +1238,18 @@ RULES: list[Rule] = [
         lambda g: Span(f"XXXX-{MONTH[g['month'].lower()]:02d}"),
         (Example("they march each July", "XXXX-07", expression="each July"),),
         triggers=("every", "each"),
+    ),
+    Rule(
+        "each_season",
+        # "every summer"; "violence for the past three summers" is one recurring season, not a stretch
+        r"\b(?:(?:every|each)\s+@season|the\s+(?:past|last|next|coming)\s+(?:@num\s+|several\s+|few\s+)?"
+        r"@seasons)\b",
+        "SET",
+        lambda g: Span(f"XXXX-{g.get('season') or g['seasons']}"),
+        (
+            Example("Marches are held every summer.", "XXXX-SU", expression="every summer"),
+            Example("violence for the past three summers", "XXXX-SU", expression="the past three summers"),
+        ),
     ),
     # --- durations
     Rule(
