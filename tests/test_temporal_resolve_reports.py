@@ -318,3 +318,11 @@ def test_the_past_three_summers_is_one_recurring_season() -> None:
     assert (t.type, t.value) == ("SET", "XXXX-SU")
     assert _only("they march every summer .", dct, "every summer").value == "XXXX-SU"
     assert _only("He lived there last summer.", dct, "last summer").type == "DATE"
+
+
+def test_one_day_after_a_modal_is_some_time_to_come_not_a_length() -> None:
+    dct = dt.date(1998, 3, 3)
+    t = _only("Islam will one day be the second largest religion.", dct, "one day")
+    assert (t.type, t.value) == ("DATE", "FUTURE_REF")
+    assert _only("he hopes he could someday return .", dct, "someday").value == "FUTURE_REF"
+    assert _only("The job will take one day.", dct, "one day").value == "P1D"

@@ -1225,6 +1225,20 @@ RULES: list[Rule] = [
         triggers=("soon",),
     ),
     Rule(
+        "one_day_future",
+        # "Islam will one day be the second largest religion": some time to come, not a day's length
+        r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmight\s)|(?<=\bshould\s)|(?<=\bmay\s)|"
+        r"(?<=\bcan\s))(?:one|some)\s?day\b(?=\s+[^\W\d])",
+        "DATE",
+        lambda g: Reference("FUTURE_REF"),
+        (
+            Example("Islam will one day be the second largest religion", "FUTURE_REF", expression="one day"),
+            Example("they hope it could someday return", "FUTURE_REF", expression="someday"),
+        ),
+        priority=1,
+        triggers=("day", "someday"),
+    ),
+    Rule(
         "decade_word",
         r"\bthe\s+(?:nineteen[\s-]+)?@decade_word\b",
         "DATE",
