@@ -326,3 +326,12 @@ def test_one_day_after_a_modal_is_some_time_to_come_not_a_length() -> None:
     assert (t.type, t.value) == ("DATE", "FUTURE_REF")
     assert _only("he hopes he could someday return .", dct, "someday").value == "FUTURE_REF"
     assert _only("The job will take one day.", dct, "one day").value == "P1D"
+
+
+def test_what_was_agreed_to_is_still_to_come() -> None:
+    dct = dt.date(1989, 11, 2)
+    text = "First of America announced an agreement to acquire the bank holding company in January."
+    assert _only(text, dct, "January").value == "1990-01"
+    text = "thermo electron agreed to purchase the line for $22 million in february ."
+    assert _only(text, dct, "february").value == "1990-02"
+    assert _only("The bank was acquired in January.", dct, "January").value == "1989-01"

@@ -372,7 +372,7 @@ ABBREVIATIONS = frozenset(
 FUTURE_CUES = (
     # "had been scheduled to", "was due to": a plan told in the past points at the past
     r"\b(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning\s+to|scheduled|due\s+to|"
-    r"expects?\s+to|expected\s+to|set\s+to|intends?\s+to|upcoming|would|effective|payable|(?<!\bto\s)expires?|due|"
+    r"expects?\s+to|expected\s+to|set\s+to|agree[sd]?\s+to|agreements?\s+to|intends?\s+to|upcoming|would|effective|payable|(?<!\bto\s)expires?|due|"
     r"(?:is|are)\s+to|"
     # "valid until Friday" points ahead; "continued until Monday" does not
     r"(?<!ed\s)(?<!\bheld\s)(?<!\bran\s)(?<!\bkept\s)(?<!\bstood\s)until|"
