@@ -158,7 +158,7 @@ def test_a_weekday_before_a_full_date_is_one_expression() -> None:
     assert t.value == "2017-09-05"
 
 
-def test_a_year_earlier_beside_a_longer_report_period_is_the_year_not_the_quarter() -> None:
+def test_a_year_earlier_or_the_1988_period_beside_a_longer_report_period_is_the_year() -> None:
     dct = dt.date(1989, 10, 30)
     quarter = (
         "Net fell in the third quarter. Revenue was $5 million, compared with $4 million a year earlier."
@@ -169,6 +169,11 @@ def test_a_year_earlier_beside_a_longer_report_period_is_the_year_not_the_quarte
         "compared with earnings a year earlier of $3 million."
     )
     assert _only(nine, dct, "a year earlier").value == "1988"
+    nine = (
+        "Net fell in the third quarter. In the first nine months, net was $306 million, "
+        "compared with a loss of $195 million in the 1988 period."
+    )
+    assert _only(nine, dct, "the 1988 period").value == "1988"
 
 
 def test_the_following_month_counts_from_the_month_last_named() -> None:

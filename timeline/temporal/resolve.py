@@ -429,8 +429,9 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
     for f in extraction.found:
         sentence = bisect_right(starts, f.start) - 1
         quarter = last_quarter
-        if isinstance(f.value, Shift) and sentence == longer_period_sentence:
-            # "through the first nine months, compared with a year earlier": the year, not the quarter
+        if isinstance(f.value, (Shift, ReportingQuarter)) and sentence == longer_period_sentence:
+            # "through the first nine months, compared with a year earlier", "in the first nine
+            # months, net rose from a loss in the 1988 period": the year, not the quarter
             quarter = None
         if _longer_report_period(f):
             longer_period_sentence = sentence
