@@ -340,3 +340,13 @@ def test_what_was_agreed_to_is_still_to_come() -> None:
     text = "thermo electron agreed to purchase the line for $22 million in february ."
     assert _only(text, dct, "february").value == "1990-02"
     assert _only("The bank was acquired in January.", dct, "January").value == "1989-01"
+
+
+def test_a_quarter_reported_on_before_its_time_of_year_comes_round_is_last_years() -> None:
+    dct = dt.date(1998, 1, 26)
+    text = "AT&T announced an 18% drop in profits for the fourth quarter."
+    assert _only(text, dct, "the fourth quarter").value == "1997-Q4"
+    assert _only("profits fell in the second half .", dct, "the second half").value == "1997-H2"
+    assert _only("Profits will rise in the fourth quarter.", dct, "the fourth quarter").value == "1998-Q4"
+    may = dt.date(1998, 5, 2)
+    assert _only("Profits rose in the first quarter.", may, "the first quarter").value == "1998-Q1"

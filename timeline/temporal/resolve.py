@@ -91,8 +91,19 @@ def _unresolved(value: Calendar) -> str:
     return "XXXX"
 
 
+def _part_after(part: str | None, anchor: dt.date) -> bool:
+    """Whether a quarter or half ("Q4", "H2") comes later in the year than the anchor's own."""
+    if not part or part[0] not in "QH" or not part[1:].isdigit():
+        return False
+    per = 3 if part[0] == "Q" else 6
+    return int(part[1:]) > (anchor.month - 1) // per + 1
+
+
 def choose_year(value: Calendar, anchor: dt.date, direction: Direction | None) -> int:
     """The year of a month, day or season named without one: by tense, else the anchor's year."""
+    if not value.year_from_anchor and direction == "past" and _part_after(value.part, anchor):
+        # "announced a drop in profits for the fourth quarter" in January: last year's
+        return anchor.year - 1
     if value.year_from_anchor or (value.month is None and value.part not in _SEASON_START):
         return anchor.year + value.year_offset
     month = value.month if value.month is not None else _SEASON_START[value.part or ""]
