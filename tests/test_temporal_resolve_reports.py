@@ -350,3 +350,11 @@ def test_a_quarter_reported_on_before_its_time_of_year_comes_round_is_last_years
     assert _only("Profits will rise in the fourth quarter.", dct, "the fourth quarter").value == "1998-Q4"
     may = dt.date(1998, 5, 2)
     assert _only("Profits rose in the first quarter.", may, "the first quarter").value == "1998-Q1"
+
+
+def test_then_current_is_current_at_a_past_time() -> None:
+    dct = dt.date(1989, 10, 26)
+    t = _only("Holders may buy shares at 50% of the then current market price.", dct, "then current")
+    assert t.value == "PAST_REF"
+    assert _only("at the then-current price .", dct, "then-current").value == "PAST_REF"
+    assert _only("at the current price .", dct, "current").value == "PRESENT_REF"

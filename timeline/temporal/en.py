@@ -974,6 +974,16 @@ RULES: list[Rule] = [
         ),
         triggers=("past", "current", "present"),
     ),
+    Rule(
+        "then_current",
+        # "at 50% of the then current market price": current at a time already past
+        r"\bthen[\s-]+current\b",
+        "DATE",
+        lambda g: Reference("PAST_REF"),
+        (Example("at 50% of the then current market price", "PAST_REF", expression="then current"),),
+        priority=1,
+        triggers=("then",),
+    ),
     # --- clock times
     Rule(
         "clock",
