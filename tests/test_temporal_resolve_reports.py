@@ -358,3 +358,12 @@ def test_then_current_is_current_at_a_past_time() -> None:
     assert t.value == "PAST_REF"
     assert _only("at the then-current price .", dct, "then-current").value == "PAST_REF"
     assert _only("at the current price .", dct, "current").value == "PRESENT_REF"
+
+
+def test_a_month_named_as_a_deadline_is_still_ahead() -> None:
+    dct = dt.date(1989, 10, 30)
+    text = "The sale, which had been expected, is part of a program to pay down the loan by February."
+    t = _only(text, dct, "February")
+    assert t.value == "1990-02" and "the next one after" in t.explanation
+    assert _only("talks are supposed to conclude by may .", dt.date(1998, 3, 22), "may").value == "1998-05"
+    assert _only("The sale, which had been expected, closed in February.", dct, "February").value == "1989-02"

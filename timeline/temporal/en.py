@@ -562,17 +562,22 @@ RULES: list[Rule] = [
     ),
     Rule(
         "month",
-        r"\b" + _POS + r"@safe_month\b(?!\s*\d)",
+        # "by February" is a deadline: told in news, it is almost always still ahead
+        r"(?P<by>(?<=\bby\s))?\b" + _POS + r"@safe_month\b(?!\s*\d)",
         "DATE",
-        lambda g: Calendar(None, g["safe_month"]),
-        (Example("June", "2017-06"), Example("early November", "2017-11")),
+        lambda g: Calendar(None, g["safe_month"], tense="future" if g.get("by") is not None else None),
+        (
+            Example("June", "2017-06"),
+            Example("early November", "2017-11"),
+            Example("a program to pay down the loan by February", "2018-02", expression="February"),
+        ),
         mod=_position_mod,
     ),
     Rule(
         "ambiguous_month",
-        _IN_CONTEXT + r"@ambiguous_month\b(?!\s*\d)",
+        r"(?P<by>(?<=\bby\s))?" + _IN_CONTEXT + r"@ambiguous_month\b(?!\s*\d)",
         "DATE",
-        lambda g: Calendar(None, g["ambiguous_month"]),
+        lambda g: Calendar(None, g["ambiguous_month"], tense="future" if g.get("by") is not None else None),
         (Example("in may", "2017-05", expression="may"),),
     ),
     Rule(

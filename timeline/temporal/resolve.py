@@ -306,12 +306,12 @@ def resolve_one(
             return _timex(f, period.value, period, None, f"written in full: {dates.label(period)}")
         if dct is None:
             return _timex(f, _unresolved(v), None, None, "no dateline to tell which year is meant")
-        period = calendar_period(v, choose_year(v, dct, v.direction or f.direction))
+        period = calendar_period(v, choose_year(v, dct, v.direction or v.tense or f.direction))
         if v.part in _UNNUMBERED:
             what = _UNNUMBERED[v.part]
             return _timex(f, f"{dct.year}-{v.part}", None, "dateline", f"a {what} of the dateline's year")
         how = {"past": "the last one before", "future": "the next one after"}.get(
-            v.direction or f.direction or "", "in the year of"
+            v.direction or v.tense or f.direction or "", "in the year of"
         )
         return _timex(
             f,

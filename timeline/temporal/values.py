@@ -33,6 +33,8 @@ class Calendar:
     year_offset: int = 0
     direction: Direction | None = None
     year_from_anchor: bool = False
+    tense: Direction | None = None
+    """The way the words point when no tense cue says otherwise: "by February" is a deadline, ahead."""
     fiscal: bool = False
     """Named as a company's own period ("its fiscal second quarter"): a report's own quarter."""
 
