@@ -172,3 +172,10 @@ def test_error_classes_name_the_rule_at_fault() -> None:
     classes = error_classes([score_document(doc)])
     assert classes == {("VALUE", "weekday"): 1, ("SPURIOUS", "year"): 1}
     assert "VALUE 1: weekday 1" in format_classes(classes)
+
+
+def test_a_fortnight_counts_as_two_weeks_from_its_anchor() -> None:
+    dct = dt.date(2017, 9, 6)
+    assert [t.value for t in tag("He left a fortnight ago.", dct)] == ["2017-W34"]
+    found = tag("Talks opened on Sept. 1, 2017. A fortnight later they collapsed.", dct)
+    assert found[-1].value == "2017-W37"

@@ -158,7 +158,7 @@ def test_a_weekday_before_a_full_date_is_one_expression() -> None:
     assert t.value == "2017-09-05"
 
 
-def test_a_year_earlier_beside_a_longer_report_period_is_the_year_not_the_quarter() -> None:
+def test_a_year_earlier_or_the_1988_period_beside_a_longer_report_period_is_the_year() -> None:
     dct = dt.date(1989, 10, 30)
     quarter = (
         "Net fell in the third quarter. Revenue was $5 million, compared with $4 million a year earlier."
@@ -169,6 +169,11 @@ def test_a_year_earlier_beside_a_longer_report_period_is_the_year_not_the_quarte
         "compared with earnings a year earlier of $3 million."
     )
     assert _only(nine, dct, "a year earlier").value == "1988"
+    nine = (
+        "Net fell in the third quarter. In the first nine months, net was $306 million, "
+        "compared with a loss of $195 million in the 1988 period."
+    )
+    assert _only(nine, dct, "the 1988 period").value == "1988"
 
 
 def test_the_following_month_counts_from_the_month_last_named() -> None:
@@ -246,3 +251,119 @@ def test_an_adjective_after_still_is_no_past_cue() -> None:
 )
 def test_this_rounds_rules_work_on_lower_cased_tokenized_text(text: str, expression: str, value: str) -> None:
     assert _only(text, dt.date(2017, 9, 6), expression).value == value
+
+
+def test_a_report_stays_on_its_latest_quarter_when_an_earlier_one_is_named_in_passing() -> None:
+    dct = dt.date(1989, 11, 1)
+    text = (
+        "Net rose in the third quarter. After a flat second quarter, sales grew. "
+        "In the 1989 period, costs were lower than a year ago."
+    )
+    assert _only(text, dct, "the 1989 period").value == "1989-Q3"
+    assert _only(text, dct, "a year ago").value == "1988-Q3"
+
+
+def test_a_fiscal_quarter_named_later_is_another_report_s_own_quarter() -> None:
+    dct = dt.date(1989, 10, 26)
+    text = (
+        "Bethlehem posted a drop in third-quarter profit. Separately, National Intergroup "
+        "reported a fiscal second-quarter loss. The latest period includes gains."
+    )
+    assert _only(text, dct, "The latest period").value == "1989-Q2"
+
+
+def test_a_quarter_reported_in_the_past_tense_is_over_even_before_its_calendar_end() -> None:
+    dct = dt.date(1989, 11, 2)
+    text = (
+        "Ralston reported a 47% decline in fourth-quarter earnings. It earned $45 million, "
+        "compared with $84 million a year earlier. Sales in the latest period rose."
+    )
+    assert _only(text, dct, "a year earlier").value == "1988-Q4"
+    assert _only(text, dct, "the latest period").value == "1989-Q4"
+    # a quarter still to come is not the one reported on
+    text = "Net rose in the third quarter. It expects a fourth-quarter charge. The latest period was weak."
+    assert _only(text, dct, "The latest period").value == "1989-Q3"
+
+
+def test_the_week_on_its_own_is_a_week_of_the_datelines_year_left_unnumbered() -> None:
+    dct = dt.date(1989, 10, 30)
+    t = _only("The index fell on Friday. For the week, the index dropped 3.8%.", dct, "the week")
+    assert (t.type, t.value) == ("DATE", "1989-WXX")
+    assert _only("for the week , the index dropped 3.8% .", dct, "the week").value == "1989-WXX"
+    assert [t.text for t in tag("Sales for the week ended Oct. 20 rose.", dct)] == ["Oct. 20"]
+    assert _only("He left the week before.", dct, "the week before").rule == "the_day_after"
+    assert tag("Profits rose; the week was calm.", None)[0].value == "XXXX-WXX"
+
+
+def test_a_several_year_tenure_is_a_duration_of_unspecified_years() -> None:
+    dct = dt.date(1989, 11, 2)
+    t = _only("He followed a several-year tenure as editor.", dct, "several-year")
+    assert (t.type, t.value) == ("DURATION", "PXY")
+    assert _only("they signed a multiyear contract .", dct, "multiyear").value == "PXY"
+    assert tag("It raised several-million dollars.", dct) == []
+
+
+def test_plural_weekdays_and_parts_of_weekdays_are_recurrences() -> None:
+    dct = dt.date(1998, 2, 13)
+    found = tag("Two new flights would leave Bombay on Monday and Tuesday nights.", dct)
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"),
+        ("Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+    ]
+    assert _only("the shop closes on sundays .", dct, "sundays").value == "XXXX-WXX-7"
+    # one night, or two days, are dates
+    assert _only("They left on Tuesday night.", dct, "Tuesday night").type == "TIME"
+    assert [t.type for t in tag("They met on Monday and Tuesday.", dct)] == ["DATE", "DATE"]
+
+
+def test_the_past_three_summers_is_one_recurring_season() -> None:
+    dct = dt.date(1998, 3, 22)
+    text = "Parades have provoked violence in Northern Ireland for the past three summers."
+    t = _only(text, dct, "the past three summers")
+    assert (t.type, t.value) == ("SET", "XXXX-SU")
+    assert _only("they march every summer .", dct, "every summer").value == "XXXX-SU"
+    assert _only("He lived there last summer.", dct, "last summer").type == "DATE"
+
+
+def test_one_day_after_a_modal_is_some_time_to_come_not_a_length() -> None:
+    dct = dt.date(1998, 3, 3)
+    t = _only("Islam will one day be the second largest religion.", dct, "one day")
+    assert (t.type, t.value) == ("DATE", "FUTURE_REF")
+    assert _only("he hopes he could someday return .", dct, "someday").value == "FUTURE_REF"
+    assert _only("The job will take one day.", dct, "one day").value == "P1D"
+
+
+def test_what_was_agreed_to_is_still_to_come() -> None:
+    dct = dt.date(1989, 11, 2)
+    text = "First of America announced an agreement to acquire the bank holding company in January."
+    assert _only(text, dct, "January").value == "1990-01"
+    text = "thermo electron agreed to purchase the line for $22 million in february ."
+    assert _only(text, dct, "february").value == "1990-02"
+    assert _only("The bank was acquired in January.", dct, "January").value == "1989-01"
+
+
+def test_a_quarter_reported_on_before_its_time_of_year_comes_round_is_last_years() -> None:
+    dct = dt.date(1998, 1, 26)
+    text = "AT&T announced an 18% drop in profits for the fourth quarter."
+    assert _only(text, dct, "the fourth quarter").value == "1997-Q4"
+    assert _only("profits fell in the second half .", dct, "the second half").value == "1997-H2"
+    assert _only("Profits will rise in the fourth quarter.", dct, "the fourth quarter").value == "1998-Q4"
+    may = dt.date(1998, 5, 2)
+    assert _only("Profits rose in the first quarter.", may, "the first quarter").value == "1998-Q1"
+
+
+def test_then_current_is_current_at_a_past_time() -> None:
+    dct = dt.date(1989, 10, 26)
+    t = _only("Holders may buy shares at 50% of the then current market price.", dct, "then current")
+    assert t.value == "PAST_REF"
+    assert _only("at the then-current price .", dct, "then-current").value == "PAST_REF"
+    assert _only("at the current price .", dct, "current").value == "PRESENT_REF"
+
+
+def test_a_month_named_as_a_deadline_is_still_ahead() -> None:
+    dct = dt.date(1989, 10, 30)
+    text = "The sale, which had been expected, is part of a program to pay down the loan by February."
+    t = _only(text, dct, "February")
+    assert t.value == "1990-02" and "the next one after" in t.explanation
+    assert _only("talks are supposed to conclude by may .", dt.date(1998, 3, 22), "may").value == "1998-05"
+    assert _only("The sale, which had been expected, closed in February.", dct, "February").value == "1989-02"

@@ -63,8 +63,12 @@ WEEKDAY.update(
 )
 
 TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+# Plurals name a recurrence: "on Tuesday nights", "on Sundays".
+TIMES_OF_DAY = {"mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI"}
+WEEKDAYS = {name + "s": i for name, i in WEEKDAY.items() if name.endswith("day")}
 SEASON = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 SAFE_SEASON = {"summer": "SU", "autumn": "FA", "winter": "WI"}
+SEASONS = {"springs": "SP", "summers": "SU", "autumns": "FA", "falls": "FA", "winters": "WI"}
 
 # TIMEX3 duration letters; "PT" units are clock units.
 UNIT = {
@@ -327,8 +331,11 @@ TABLES = {
     "ambiguous_month": AMBIGUOUS_MONTH,
     "weekday": WEEKDAY,
     "tod": TIME_OF_DAY,
+    "tods": TIMES_OF_DAY,
+    "weekdays": WEEKDAYS,
     "season": SEASON,
     "safe_season": SAFE_SEASON,
+    "seasons": SEASONS,
     "unit": UNIT,
     "plural_unit": PLURAL_UNIT,
     "calendar_unit": CALENDAR_UNIT,
@@ -365,7 +372,7 @@ ABBREVIATIONS = frozenset(
 FUTURE_CUES = (
     # "had been scheduled to", "was due to": a plan told in the past points at the past
     r"\b(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning\s+to|scheduled|due\s+to|"
-    r"expects?\s+to|expected\s+to|set\s+to|intends?\s+to|upcoming|would|effective|payable|(?<!\bto\s)expires?|due|"
+    r"expects?\s+to|expected\s+to|set\s+to|agree[sd]?\s+to|agreements?\s+to|intends?\s+to|upcoming|would|effective|payable|(?<!\bto\s)expires?|due|"
     r"(?:is|are)\s+to|"
     # "valid until Friday" points ahead; "continued until Monday" does not
     r"(?<!ed\s)(?<!\bheld\s)(?<!\bran\s)(?<!\bkept\s)(?<!\bstood\s)until|"
@@ -403,9 +410,14 @@ def _position_mod(g: Groups) -> str | None:
 _SMALLER_UNIT = {"year": (12, "month"), "day": (24, "hour"), "hour": (60, "minute"), "minute": (60, "second")}
 
 
+# Units ISO 8601 durations have no letter for, counted in one they have: "two decades" is P20Y.
+_COUNTED_AS = {"fortnight": (2, "week"), "decade": (10, "year"), "century": (100, "year")}
+
+
 def _duration(amount: float | str, unit: str) -> str:
-    if unit == "fortnight" and amount != "X":
-        amount, unit = 2 * float(amount), "week"
+    if unit in _COUNTED_AS and amount != "X":
+        per, unit = _COUNTED_AS[unit]
+        amount = per * float(amount)
     if isinstance(amount, float) and amount != int(amount) and unit in _SMALLER_UNIT:
         whole = int(amount)
         per, smaller = _SMALLER_UNIT[unit]
@@ -550,17 +562,22 @@ RULES: list[Rule] = [
     ),
     Rule(
         "month",
-        r"\b" + _POS + r"@safe_month\b(?!\s*\d)",
+        # "by February" is a deadline: told in news, it is almost always still ahead
+        r"(?P<by>(?<=\bby\s))?\b" + _POS + r"@safe_month\b(?!\s*\d)",
         "DATE",
-        lambda g: Calendar(None, g["safe_month"]),
-        (Example("June", "2017-06"), Example("early November", "2017-11")),
+        lambda g: Calendar(None, g["safe_month"], tense="future" if g.get("by") is not None else None),
+        (
+            Example("June", "2017-06"),
+            Example("early November", "2017-11"),
+            Example("a program to pay down the loan by February", "2018-02", expression="February"),
+        ),
         mod=_position_mod,
     ),
     Rule(
         "ambiguous_month",
-        _IN_CONTEXT + r"@ambiguous_month\b(?!\s*\d)",
+        r"(?P<by>(?<=\bby\s))?" + _IN_CONTEXT + r"@ambiguous_month\b(?!\s*\d)",
         "DATE",
-        lambda g: Calendar(None, g["ambiguous_month"]),
+        lambda g: Calendar(None, g["ambiguous_month"], tense="future" if g.get("by") is not None else None),
         (Example("in may", "2017-05", expression="may"),),
     ),
     Rule(
@@ -619,11 +636,17 @@ RULES: list[Rule] = [
     ),
     Rule(
         "quarter",
-        r"\b(?:the\s+(?!(?:fiscal[\s-]+)?\w+-quarter))?(?:fiscal[\s-]+)?@ordinal[\s-]+(?:fiscal[\s-]+)?quarter\b"
-        r"(?:\s+(?:of\s+)?@year)?",
+        r"\b(?:the\s+(?!(?:fiscal[\s-]+)?\w+-quarter))?(?P<fiscal>fiscal[\s-]+)?@ordinal[\s-]+"
+        r"(?P<fiscal_after>fiscal[\s-]+)?quarter\b(?:\s+(?:of\s+)?@year)?",
         "DATE",
-        lambda g: Calendar(g.get("year"), part=f"Q{g['ordinal']}"),
-        (Example("the third quarter", "2017-Q3"), Example("third-quarter", "2017-Q3")),
+        lambda g: Calendar(
+            g.get("year"), part=f"Q{g['ordinal']}", fiscal=bool(g.get("fiscal") or g.get("fiscal_after"))
+        ),
+        (
+            Example("the third quarter", "2017-Q3"),
+            Example("third-quarter", "2017-Q3"),
+            Example("fiscal second-quarter", "2017-Q2"),
+        ),
         triggers=("quarter",),
     ),
     Rule(
@@ -718,6 +741,18 @@ RULES: list[Rule] = [
             Example("will meet at the weekend", "2017-W36-WE", expression="the weekend"),
         ),
         triggers=("weekend",),
+    ),
+    Rule(
+        "the_week",
+        # "For the week, the index fell 3.8%": a week near the dateline that the text does not number
+        r"\bthe\s+week\b(?!-|\s+(?:of|before|after|ago|earlier|later|end(?:ed|ing))\b)",
+        "DATE",
+        lambda g: Calendar(None, part="WXX"),
+        (
+            Example("For the week, the index dropped 3.8%.", "2017-WXX", expression="the week"),
+            Example("It was the week's most active session.", "2017-WXX", expression="the week"),
+        ),
+        triggers=("week",),
     ),
     Rule(
         "the_year",
@@ -943,6 +978,16 @@ RULES: list[Rule] = [
             Example("they said the future looks bleak", "FUTURE_REF", expression="the future"),
         ),
         triggers=("past", "current", "present"),
+    ),
+    Rule(
+        "then_current",
+        # "at 50% of the then current market price": current at a time already past
+        r"\bthen[\s-]+current\b",
+        "DATE",
+        lambda g: Reference("PAST_REF"),
+        (Example("at 50% of the then current market price", "PAST_REF", expression="then current"),),
+        priority=1,
+        triggers=("then",),
     ),
     # --- clock times
     Rule(
@@ -1195,6 +1240,20 @@ RULES: list[Rule] = [
         triggers=("soon",),
     ),
     Rule(
+        "one_day_future",
+        # "Islam will one day be the second largest religion": some time to come, not a day's length
+        r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmight\s)|(?<=\bshould\s)|(?<=\bmay\s)|"
+        r"(?<=\bcan\s))(?:one|some)\s?day\b(?=\s+[^\W\d])",
+        "DATE",
+        lambda g: Reference("FUTURE_REF"),
+        (
+            Example("Islam will one day be the second largest religion", "FUTURE_REF", expression="one day"),
+            Example("they hope it could someday return", "FUTURE_REF", expression="someday"),
+        ),
+        priority=1,
+        triggers=("day", "someday"),
+    ),
+    Rule(
         "decade_word",
         r"\bthe\s+(?:nineteen[\s-]+)?@decade_word\b",
         "DATE",
@@ -1208,6 +1267,18 @@ RULES: list[Rule] = [
         lambda g: Span(f"XXXX-{MONTH[g['month'].lower()]:02d}"),
         (Example("they march each July", "XXXX-07", expression="each July"),),
         triggers=("every", "each"),
+    ),
+    Rule(
+        "each_season",
+        # "every summer"; "violence for the past three summers" is one recurring season, not a stretch
+        r"\b(?:(?:every|each)\s+@season|the\s+(?:past|last|next|coming)\s+(?:@num\s+|several\s+|few\s+)?"
+        r"@seasons)\b",
+        "SET",
+        lambda g: Span(f"XXXX-{g.get('season') or g['seasons']}"),
+        (
+            Example("Marches are held every summer.", "XXXX-SU", expression="every summer"),
+            Example("violence for the past three summers", "XXXX-SU", expression="the past three summers"),
+        ),
     ),
     # --- durations
     Rule(
@@ -1234,6 +1305,8 @@ RULES: list[Rule] = [
             Example("an hour and a half", "PT1H30M"),
             Example("eight trading days after the crash", "P8D", expression="eight trading days"),
             Example("more than two thousand years", "P2000Y"),
+            Example("the lowest figure for almost two decades", "P20Y", expression="almost two decades"),
+            Example("a two-century tradition", "P200Y", expression="two-century"),
         ),
         mod=_position_mod,
     ),
@@ -1260,6 +1333,18 @@ RULES: list[Rule] = [
         "DURATION",
         lambda g: Span(_duration("X", g["plural_unit"])),
         (Example("several years", "PXY"), Example("recent weeks", "PXW"), Example("the coming days", "PXD")),
+    ),
+    Rule(
+        "vague_unit_adjective",
+        # "a several-year tenure", "a multiyear contract": an unspecified number of the unit
+        r"\b(?:several|multi)-?@calendar_unit\b(?!-)",
+        "DURATION",
+        lambda g: Span(_duration("X", g["calendar_unit"])),
+        (
+            Example("followed a several-year tenure as editor", "PXY", expression="several-year"),
+            Example("a multiyear contract", "PXY", expression="multiyear"),
+        ),
+        triggers=("several", "multi", "multiyear", "multiday", "multiweek", "multimonth"),
     ),
     Rule(
         "for_units",
@@ -1335,6 +1420,32 @@ RULES: list[Rule] = [
         "SET",
         lambda g: Span(f"XXXX-WXX-{g['weekday'] + 1}"),
         (Example("each Sunday", "XXXX-WXX-7"),),
+    ),
+    Rule(
+        "weekdays",
+        # "the shop closes on Sundays": every Sunday
+        r"\b@weekdays\b",
+        "SET",
+        lambda g: Span(f"XXXX-WXX-{g['weekdays'] + 1}"),
+        (Example("The shop closes on Sundays.", "XXXX-WXX-7", expression="Sundays"),),
+    ),
+    Rule(
+        "weekday_tods",
+        # "flights leave on Tuesday nights": every Tuesday night
+        r"\b@weekday\s+@tods\b",
+        "SET",
+        lambda g: Span(f"XXXX-WXX-{g['weekday'] + 1}T{g['tods']}"),
+        (Example("flights leave on Tuesday nights", "XXXX-WXX-2TNI", expression="Tuesday nights"),),
+        priority=1,
+    ),
+    Rule(
+        "weekday_and_weekday_tods",
+        # "on Monday and Tuesday nights": the plural is said once for both days
+        r"\b@weekday(?=\s+(?:and|or)\s+@weekday:other\s+@tods\b)",
+        "SET",
+        lambda g: Span(f"XXXX-WXX-{g['weekday'] + 1}T{g['tods']}"),
+        (Example("flights leave on Monday and Tuesday nights", "XXXX-WXX-1TNI", expression="Monday"),),
+        priority=1,
     ),
     Rule(
         "frequency",

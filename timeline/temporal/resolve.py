@@ -40,6 +40,8 @@ _UNIT_GRANULARITY = {
     "decade": Granularity.DECADE,
     "century": Granularity.CENTURY,
 }
+# Sub-year codes that leave the number open: "a quarter", "a week" of a known year.
+_UNNUMBERED = {"QX": "quarter", "WXX": "week"}
 _UNIT_WORDS = {
     "day": "day",
     "week": "week",
@@ -89,8 +91,19 @@ def _unresolved(value: Calendar) -> str:
     return "XXXX"
 
 
+def _part_after(part: str | None, anchor: dt.date) -> bool:
+    """Whether a quarter or half ("Q4", "H2") comes later in the year than the anchor's own."""
+    if not part or part[0] not in "QH" or not part[1:].isdigit():
+        return False
+    per = 3 if part[0] == "Q" else 6
+    return int(part[1:]) > (anchor.month - 1) // per + 1
+
+
 def choose_year(value: Calendar, anchor: dt.date, direction: Direction | None) -> int:
     """The year of a month, day or season named without one: by tense, else the anchor's year."""
+    if not value.year_from_anchor and direction == "past" and _part_after(value.part, anchor):
+        # "announced a drop in profits for the fourth quarter" in January: last year's
+        return anchor.year - 1
     if value.year_from_anchor or (value.month is None and value.part not in _SEASON_START):
         return anchor.year + value.year_offset
     month = value.month if value.month is not None else _SEASON_START[value.part or ""]
@@ -139,6 +152,8 @@ def shift_period(value: Shift, anchor: dt.date) -> Period:
     """The period ``value.amount`` units away from the anchor, at the unit's granularity."""
     n = value.amount
     unit = value.unit
+    if unit == "fortnight":
+        n, unit = 2 * n, "week"
     if unit == "day":
         return _with_tod(dates.day(anchor + dt.timedelta(days=n)), value.tod)
     if unit == "week":
@@ -291,11 +306,12 @@ def resolve_one(
             return _timex(f, period.value, period, None, f"written in full: {dates.label(period)}")
         if dct is None:
             return _timex(f, _unresolved(v), None, None, "no dateline to tell which year is meant")
-        period = calendar_period(v, choose_year(v, dct, v.direction or f.direction))
-        if v.part == "QX":
-            return _timex(f, f"{dct.year}-QX", None, "dateline", "a quarter of the dateline's year")
+        period = calendar_period(v, choose_year(v, dct, v.direction or v.tense or f.direction))
+        if v.part in _UNNUMBERED:
+            what = _UNNUMBERED[v.part]
+            return _timex(f, f"{dct.year}-{v.part}", None, "dateline", f"a {what} of the dateline's year")
         how = {"past": "the last one before", "future": "the next one after"}.get(
-            v.direction or f.direction or "", "in the year of"
+            v.direction or v.tense or f.direction or "", "in the year of"
         )
         return _timex(
             f,
@@ -400,6 +416,19 @@ def _quarter_end(value: object, period: Period) -> dt.date:
     return period.end
 
 
+def _reports_on(value: object, quarter: Period, reported: Period | None) -> bool:
+    """Whether a quarter just named becomes the one the report is about.
+
+    A report is about its latest quarter: an earlier one named in passing ("after a flat second
+    quarter, net rose") does not move it back, unless it is named as a report's own period, by
+    the company's numbering or by its last day ("its fiscal second quarter", "the quarter ended
+    June 30"), as when an article goes on to another company's results.
+    """
+    if reported is None or quarter.start >= reported.start:
+        return True
+    return isinstance(value, QuarterEnding) or (isinstance(value, Calendar) and value.fiscal)
+
+
 def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Timex, ...]:
     """Resolve every expression in order, tracking the last day the narrative established."""
     previous: dt.date | None = None
@@ -411,8 +440,9 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
     for f in extraction.found:
         sentence = bisect_right(starts, f.start) - 1
         quarter = last_quarter
-        if isinstance(f.value, Shift) and sentence == longer_period_sentence:
-            # "through the first nine months, compared with a year earlier": the year, not the quarter
+        if isinstance(f.value, (Shift, ReportingQuarter)) and sentence == longer_period_sentence:
+            # "through the first nine months, compared with a year earlier", "in the first nine
+            # months, net rose from a loss in the 1988 period": the year, not the quarter
             quarter = None
         if _longer_report_period(f):
             longer_period_sentence = sentence
@@ -431,9 +461,12 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
             t.period is not None
             and t.period.granularity is Granularity.QUARTER
             and (isinstance(f.value, (Calendar, QuarterEnding)) or f.value == ReportingQuarter(0))
-            and (dct is None or _quarter_end(f.value, t.period) < dct)
-        ):
             # only a quarter already over can be the one a report is about; "a fourth-quarter
-            # charge" expected in the current quarter is not
+            # charge" expected in the current quarter is not. One told in the past tense is over
+            # whatever the calendar says: "reported a decline in fourth-quarter earnings" in
+            # November is a fiscal fourth quarter
+            and (dct is None or _quarter_end(f.value, t.period) < dct or f.direction == "past")
+            and _reports_on(f.value, t.period, last_quarter)
+        ):
             last_quarter = t.period
     return tuple(out)

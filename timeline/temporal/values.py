@@ -19,7 +19,7 @@ AnchorKind = Literal["dateline", "previous"]
 class Calendar:
     """A calendar value with the fields the text named; ``year`` None means "year from the anchor".
 
-    ``part`` is a TIMEX3 sub-year code ("Q3", "H1", "SU", "QX"); ``tod`` a time-of-day suffix
+    ``part`` is a TIMEX3 sub-year code ("Q3", "H1", "SU", "QX", "WXX"); ``tod`` a time-of-day suffix
     ("MO", "NI", "T15:30"). ``decade``/``century`` hold the first year of the span.
     """
 
@@ -33,6 +33,10 @@ class Calendar:
     year_offset: int = 0
     direction: Direction | None = None
     year_from_anchor: bool = False
+    tense: Direction | None = None
+    """The way the words point when no tense cue says otherwise: "by February" is a deadline, ahead."""
+    fiscal: bool = False
+    """Named as a company's own period ("its fiscal second quarter"): a report's own quarter."""
 
 
 @dataclass(frozen=True)
