@@ -168,29 +168,32 @@ def edit_one_article(folder: Path) -> Path:
 
 
 def warm_rebuild(config: Config) -> None:
-    """One rebuild in a process that has built before (as under ``mkdocs serve``). Its parts are
-    timed first, cheapest first, then the whole ``generate`` (build, render, publish); each
-    figure goes to stderr as a JSON line as soon as it is known, so a killed run keeps them."""
-    from timeline.site import generate, site_pages
+    """Rebuilds in a process that has built before and kept its memo (as under ``mkdocs serve``):
+    after one edit, each stage timed (read .. merge, render, publish), then after another edit
+    the whole ``generate``; each figure goes to stderr as a JSON line as soon as it is known, so
+    a killed run keeps them."""
+    from timeline.publish import publish_pages
+    from timeline.site import SiteMemo, generate, project_config, site_pages
 
     def report(stage: str, seconds: float) -> None:
         print(json.dumps({stage: seconds}), file=sys.stderr, flush=True)
 
-    with timer() as t:
-        articles = read_folder(config.resolve(config.articles)).articles
-    report("  read the folder", t[0])
-    with timer() as t:
-        extract_with_stats(articles, config)
-    report("  extract (the edited article; the rest from the cache)", t[0])
-    with timer() as t:
-        timeline = build_timeline(config)
-    report("  whole pipeline (read .. merge)", t[0])
-    with timer() as t:
-        site_pages(timeline, config)
-    report("  render the pages", t[0])
+    memo = SiteMemo()
+    generate(config, memo=memo)  # the first build: everything is new to the memo
+    config, mk = project_config(config)
     edit_one_article(config.resolve(config.articles))
     with timer() as t:
-        generate(config)
+        timeline = build_timeline(config, memo=memo.pipeline)
+    report("  read .. merge (the edited article extracted, the rest from the memo)", t[0])
+    with timer() as t:
+        pages = site_pages(timeline, config, use_directory_urls=mk.use_directory_urls, memo=memo.pages)
+    report(f"  render the pages ({memo.pages.rendered} rendered, the rest from the memo)", t[0])
+    with timer() as t:
+        publish_pages(config.resolve(config.docs_dir), pages, memo=memo.published)
+    report(f"  publish the Markdown ({memo.published.written} files written)", t[0])
+    edit_one_article(config.resolve(config.articles))
+    with timer() as t:
+        generate(config, memo=memo)
     report(GENERATE, t[0])
 
 
@@ -198,11 +201,9 @@ GENERATE = "generate after another edit: extraction + rendering + publishing"
 
 
 def warm_rebuild_main(project: Path) -> int:
-    """``--warm-rebuild PROJECT``: build once to warm up, edit one article, time the rebuild;
-    the stage times go to stderr as one JSON line (run in a subprocess, under the budget)."""
+    """``--warm-rebuild PROJECT``: build once, edit one article, time the rebuilds (see
+    :func:`warm_rebuild`); run in a subprocess, under the budget."""
     config = Config(project=project, articles=Path("articles"), quiet=True)
-    build_timeline(config)
-    edit_one_article(project / "articles")
     warm_rebuild(config)
     return 0
 

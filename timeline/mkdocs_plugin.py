@@ -43,6 +43,7 @@ from timeline import engine, pipeline
 from timeline.config import Config, ConfigError
 from timeline.engine import ExtractionMemo
 from timeline.model import Timeline
+from timeline.render import PageMemo
 from timeline.site import read_published_manifest, site_pages
 
 log = logging.getLogger("mkdocs.plugins.timeline")
@@ -83,6 +84,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
 
     def __init__(self) -> None:
         self.memo = pipeline.Memo()
+        self.page_memo = PageMemo()
         self.timeline: Timeline | None = None
         self.pages: dict[str, str] = {}
         self._published: Config | None = None
@@ -166,7 +168,12 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         for problem in self.timeline.problems:
             log.warning("timeline: %s", problem)
         self.pages = dict(
-            site_pages(self.timeline, self._timeline_config, use_directory_urls=config.use_directory_urls)
+            site_pages(
+                self.timeline,
+                self._timeline_config,
+                use_directory_urls=config.use_directory_urls,
+                memo=self.page_memo,
+            )
         )
         ours = set(read_published_manifest(Path(config.docs_dir)))
         for uri in sorted(ours - set(self.pages)):

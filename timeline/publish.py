@@ -36,24 +36,62 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
         raise
 
 
-def publish_pages(docs_dir: Path, pages: Mapping[str, str], durable: bool = True) -> list[str]:
+class PublishMemo:
+    """What the last :func:`publish_pages` of a long-lived process wrote: each page's text (the
+    object the renderer handed over) and the file's status after writing. A page whose text is
+    the same object and whose file is as it was left is not read back or written again."""
+
+    def __init__(self) -> None:
+        self.docs_dir: Path | None = None
+        self.files: dict[str, tuple[str, tuple[int, int, int]]] = {}
+        self.written = 0
+        """How many files the last publish wrote (for tests and --verbose)."""
+
+
+def _status(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def publish_pages(
+    docs_dir: Path, pages: Mapping[str, str], durable: bool = True, memo: PublishMemo | None = None
+) -> list[str]:
     """Write ``pages`` (relative path -> text) and remove stale generated pages; return the
     paths that were skipped because a hand-written file of the same name is there.
-    ``durable``: fsync each page (see :func:`write_atomic`)."""
+    ``durable``: fsync each page (see :func:`write_atomic`); ``memo``: see :class:`PublishMemo`."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = docs_dir / MANIFEST
     previous = set(_read_manifest(manifest_path))
     skipped = []
     written = []
+    known = memo.files if memo is not None and memo.docs_dir == docs_dir else {}
+    left: dict[str, tuple[str, tuple[int, int, int]]] = {}
+    count = 0
     for relative, text in sorted(pages.items()):
         target = docs_dir / relative
+        status = _status(target) if memo is not None else None
+        before = known.get(relative)
+        if before is not None and before[0] is text and status is not None and before[1] == status:
+            left[relative] = before
+            written.append(relative)
+            continue
         if target.exists() and relative not in previous:
             skipped.append(relative)
             continue
         data = text.encode("utf-8")
         if not target.exists() or target.read_bytes() != data:
             write_atomic(target, data, durable)
+            count += 1
+        if memo is not None:
+            now = _status(target)
+            if now is not None:
+                left[relative] = (text, now)
         written.append(relative)
+    if memo is not None:
+        memo.docs_dir, memo.files, memo.written = docs_dir, left, count
     for stale in sorted(previous - set(written)):
         (docs_dir / stale).unlink(missing_ok=True)
         _remove_empty_parents(docs_dir, docs_dir / stale)

@@ -23,19 +23,32 @@ from typing import TYPE_CHECKING
 
 from timeline.config import Config
 from timeline.model import Timeline
-from timeline.pipeline import BuildError, build_timeline
-from timeline.publish import MANIFEST, _read_manifest, publish_pages
-from timeline.render import render_pages
+from timeline.pipeline import BuildError, Memo, build_timeline
+from timeline.publish import MANIFEST, PublishMemo, _read_manifest, publish_pages
+from timeline.render import PageMemo, render_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 
-def site_pages(timeline: Timeline, config: Config, *, use_directory_urls: bool = True) -> Mapping[str, str]:
+class SiteMemo:
+    """What a long-lived process keeps between builds of one site (``mkdocs serve``, a
+    rebuild bench): the pipeline's memo, the rendered pages, what was published. With it a
+    rebuild after one edit redoes what the edit touched; the output is the same either way."""
+
+    def __init__(self) -> None:
+        self.pipeline = Memo()
+        self.pages = PageMemo()
+        self.published = PublishMemo()
+
+
+def site_pages(
+    timeline: Timeline, config: Config, *, use_directory_urls: bool = True, memo: PageMemo | None = None
+) -> Mapping[str, str]:
     """Every generated page (path relative to docs_dir, under ``config.prefix``) -> its text.
 
     ``use_directory_urls`` is MkDocs' option of that name: the pages link to each other the way
-    MkDocs will lay them out.
+    MkDocs will lay them out. ``memo`` keeps pages between the renders of a long-lived process.
     """
     templates = config.resolve(config.templates) if config.templates else None
     pages = render_pages(
@@ -45,6 +58,7 @@ def site_pages(timeline: Timeline, config: Config, *, use_directory_urls: bool =
         max_events_per_page=config.max_events_per_page,
         prefix=config.prefix,
         use_directory_urls=use_directory_urls,
+        memo=memo,
     )
     return dict(sorted(pages.items()))
 
@@ -93,12 +107,17 @@ def project_config(config: Config, mkdocs_yml: Path | None = None) -> tuple[Conf
     return config, mk
 
 
-def generate(config: Config, mkdocs_yml: Path | None = None) -> Timeline:
-    """Build the timeline and write its Markdown pages into the docs folder."""
+def generate(config: Config, mkdocs_yml: Path | None = None, memo: SiteMemo | None = None) -> Timeline:
+    """Build the timeline and write its Markdown pages into the docs folder.
+
+    ``memo`` (kept by the caller between calls) makes a rebuild redo only what changed.
+    """
     config, mk = project_config(config, mkdocs_yml)
-    timeline = build_timeline(config)
-    pages = site_pages(timeline, config, use_directory_urls=mk.use_directory_urls)
-    publish_pages(config.resolve(config.docs_dir), pages)
+    timeline = build_timeline(config, memo=memo.pipeline if memo is not None else None)
+    pages = site_pages(
+        timeline, config, use_directory_urls=mk.use_directory_urls, memo=memo.pages if memo else None
+    )
+    publish_pages(config.resolve(config.docs_dir), pages, memo=memo.published if memo else None)
     return timeline
 
 
