@@ -15,6 +15,13 @@ from typing import IO
 from tqdm import tqdm  # type: ignore[import-untyped]
 
 
+class _Bar(tqdm):  # type: ignore[misc]
+    """tqdm without its monitor thread: a build forks worker processes, and forking a process
+    that has other threads running risks a child stuck on a lock one of them held."""
+
+    monitor_interval = 0
+
+
 class Progress:
     """Counts articles through a stage; ``note`` prints a line only under --verbose."""
 
@@ -32,7 +39,7 @@ class Progress:
         self.verbose = verbose and not quiet
         self.started = time.perf_counter()
         interactive = _is_terminal(self.stream)
-        self._bar = tqdm(
+        self._bar = _Bar(
             total=total,
             desc=description,
             unit="article",

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import multiprocessing
 import posixpath
 import re
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -578,19 +580,29 @@ def render_pages(
     use_directory_urls: bool = True,
     latest: int = 5,
     memo: PageMemo | None = None,
+    jobs: int = 1,
 ) -> Mapping[str, str]:
     """Every generated page, as a mapping from path (relative to docs_dir) to its text.
 
     Includes the stylesheet as ``<prefix>assets/timeline.css`` so whichever way the site is built
     (``timeline build`` or the MkDocs plugin) the CSS is a file of the site; add it to
     ``extra_css``. With ``memo`` (see :class:`PageMemo`), a page whose inputs did not change is
-    not rendered again; the pages are the same either way.
+    not rendered again; the pages are the same either way. ``jobs`` > 1 renders a large batch
+    of pages on that many processes (forked, so they share the timeline without copying it).
     """
     if prefix and not prefix.endswith("/"):
         prefix += "/"
     with collector_paused():
         return _render_pages(
-            timeline, title, user_templates, max_events_per_page, prefix, use_directory_urls, latest, memo
+            timeline,
+            title,
+            user_templates,
+            max_events_per_page,
+            prefix,
+            use_directory_urls,
+            latest,
+            memo,
+            jobs,
         )
 
 
@@ -603,6 +615,7 @@ def _render_pages(
     use_directory_urls: bool,
     latest: int,
     memo: PageMemo | None,
+    jobs: int,
 ) -> Mapping[str, str]:
     if memo is not None:
         # one environment per template folder: Jinja keeps compiled templates and reloads a
@@ -625,22 +638,22 @@ def _render_pages(
 
     remember = {name: memo is not None and builtin(name) for name in ("timeline.md.j2", "article.md.j2")}
 
+    todo: list[_Job] = []
+
     def render(
         path: str, name: str, inputs: tuple[object, ...], context: Callable[[], dict[str, object]]
-    ) -> str:
-        """The page at ``path`` from template ``name``: from the memo when ``inputs`` are the same."""
+    ) -> None:
+        """The page at ``path`` from template ``name``: from the memo when ``inputs`` are the same,
+        else queued to be rendered with the others (on several cores when there are many)."""
         if memo is not None and remember[name]:
             known = memo.pages.get(path)
             if known is not None and _same(known[0], inputs):
                 kept[path] = known
-                return known[1]
-        text = env.get_template(name).render(base, **context())
-        if memo is not None:
-            memo.rendered += 1
-            if remember[name]:
-                kept[path] = (inputs, text)
-        return text
+                pages[path] = known[1]
+                return
+        todo.append(_Job(path, name, inputs, context))
 
+    pages: dict[str, str] = {}
     articles = site.articles
     sources = _sources(timeline)
     base = {
@@ -659,7 +672,6 @@ def _render_pages(
             "how": site.link(on, site.path("how-dates-are-resolved.md")),
         }
 
-    pages: dict[str, str] = {}
     home = site.path("index.md")
     events = timeline.events
     pages[home] = env.get_template("index.md.j2").render(
@@ -695,7 +707,7 @@ def _render_pages(
             }
 
         inputs = (page.title, i, neighbours, *page.events)
-        pages[page.path] = render(page.path, "timeline.md.j2", inputs, timeline_context)
+        render(page.path, "timeline.md.j2", inputs, timeline_context)
     if split:
         pages[overview] = env.get_template("timeline-overview.md.j2").render(
             base,
@@ -727,7 +739,13 @@ def _render_pages(
             }
 
         inputs = (analysis, counts.get(analysis.article.id, 0), site.sentence_links(analysis))
-        pages[path] = render(path, "article.md.j2", inputs, article_context)
+        render(path, "article.md.j2", inputs, article_context)
+    for job, text in zip(todo, _render_all(todo, env, base, jobs), strict=True):
+        pages[job.path] = text
+        if memo is not None:
+            memo.rendered += 1
+            if remember[job.template]:
+                kept[job.path] = (job.inputs, text)
 
     path = site.path("sources.md")
     pages[path] = env.get_template("sources.md.j2").render(
@@ -757,6 +775,51 @@ def _render_pages(
     if memo is not None:
         memo.pages = kept
     return dict(sorted(pages.items()))
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A page to render: where, with which template, from what (``context`` builds the rest)."""
+
+    path: str
+    template: str
+    inputs: tuple[object, ...]
+    context: Callable[[], dict[str, object]]
+
+
+#: Fewer pages than this are rendered in this process: forking workers costs more.
+PARALLEL_FROM = 400
+_PER_TASK = 100
+
+# What forked workers render from: set just before the pool forks, inherited, never pickled.
+_forked: tuple[Sequence[_Job], jinja2.Environment, Mapping[str, object]] | None = None
+
+
+def _render_range(bounds: tuple[int, int]) -> list[str]:
+    assert _forked is not None
+    todo, env, base = _forked
+    return [env.get_template(j.template).render(base, **j.context()) for j in todo[bounds[0] : bounds[1]]]
+
+
+def _render_all(
+    todo: Sequence[_Job], env: jinja2.Environment, base: Mapping[str, object], jobs: int
+) -> list[str]:
+    """The text of every queued page, in order; on ``jobs`` forked processes for a large batch
+    (only from a single-threaded process, where forking is safe)."""
+    global _forked
+    if jobs < 2 or len(todo) < PARALLEL_FROM or not _can_fork():
+        return [env.get_template(j.template).render(base, **j.context()) for j in todo]
+    ranges = [(i, min(i + _PER_TASK, len(todo))) for i in range(0, len(todo), _PER_TASK)]
+    _forked = (todo, env, base)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return [text for part in pool.imap(_render_range, ranges) for text in part]
+    finally:
+        _forked = None
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def _article_link(site: _Site, on_page: str, article: Article) -> NavLink:

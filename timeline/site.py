@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeline.config import Config
+from timeline.engine import default_jobs
 from timeline.model import Timeline
 from timeline.pipeline import BuildError, Memo, build_timeline
 from timeline.publish import MANIFEST, PublishMemo, _read_manifest, publish_pages
@@ -59,6 +60,7 @@ def site_pages(
         prefix=config.prefix,
         use_directory_urls=use_directory_urls,
         memo=memo,
+        jobs=config.jobs or default_jobs(),
     )
     return dict(sorted(pages.items()))
 
