@@ -80,3 +80,13 @@ def test_timeml_documents_become_sources_with_their_dct(tmp_path: Path) -> None:
     assert len(tiny) == 1
     assert tiny[0].dateline == dt.date(1998, 1, 8)
     assert tiny[0].paragraphs[0].startswith("The talks opened yesterday in Geneva and the delegates")
+
+
+def test_about_one_article_in_fifty_has_no_date_for_inference_to_find(tmp_path: Path) -> None:
+    synth.write_text_corpus(tmp_path / "txt", synth.load_sources(SEEDS), 500)
+    synth.write_jsonl_shards(tmp_path / "jsonl", synth.load_sources(SEEDS), 500)
+    for folder in ("txt", "jsonl"):
+        articles = read_folder(tmp_path / folder).articles
+        undated = [a for a in articles if a.dateline.date is None]
+        assert 3 <= len(undated) <= 25, folder
+        assert all(a.dateline.origin == "none" for a in undated)

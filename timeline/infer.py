@@ -28,8 +28,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
 from timeline import content, dates, temporal
@@ -38,8 +38,8 @@ from timeline.events import (
     Analysed,
     Candidate,
     analyse,
+    governing,
     places_event,
-    sentence_candidate,
     sentence_keys,
 )
 from timeline.merge import (
@@ -50,7 +50,9 @@ from timeline.merge import (
     SAME_EVENT,
     Group,
     MergeMemo,
+    _changed_weights,
     article_keys,
+    extend_groups,
     group_candidates,
 )
 from timeline.model import Article, Dateline, Sentence, Timex
@@ -110,16 +112,14 @@ class Analyzer:
 
 
 def _known_groups(
-    candidates: Sequence[Candidate], memo: MergeMemo | None
-) -> tuple[list[Group], dict[str, content.Keys]]:
-    keys = article_keys(candidates)
-    weights = content.Weights.of(keys.values())
-    groups = [
-        g
-        for g in group_candidates(candidates, weights, memo)
-        if g.period.granularity <= Granularity.DAY and g.status == "happened"
-    ]
-    return groups, keys
+    candidates: Sequence[Candidate], weights: content.Weights, memo: MergeMemo | None
+) -> list[Group]:
+    """The day events the dated articles tell (happened, not expected): what undated ones match."""
+    return [g for g in group_candidates(candidates, weights, memo) if _known(g)]
+
+
+def _known(group: Group) -> bool:
+    return group.period.granularity <= Granularity.DAY and group.status == "happened"
 
 
 def _pins_a_day(found: temporal.Found | None) -> bool:
@@ -252,9 +252,12 @@ def _past_month(found: temporal.Found) -> bool:
 
 
 def find_constraints(
-    article: Article, extraction: temporal.Extraction, known: KnownEvents
+    article: Article, extraction: temporal.Extraction, known: KnownEvents, queried: set[str] | None = None
 ) -> list[Constraint]:
-    """Everything the article says that limits its dateline, sentence by sentence, in text order."""
+    """Everything the article says that limits its dateline, sentence by sentence, in text order.
+
+    ``queried`` collects every key the known events were searched with: what the result depends on.
+    """
     raw = article.raw
     unresolved = temporal.resolve(extraction, None)
     by_start = {f.start: f for f in extraction.found}
@@ -270,6 +273,8 @@ def find_constraints(
             days, clause = offset
             end = _clause_end(raw, clause, sentence, inside_found)
             keys = content.keys(raw[clause:end])
+            if queried is not None:
+                queried |= keys
             match = known.best(keys, article.id)
             if match is not None:
                 said = raw[f.start : clause].strip()
@@ -283,6 +288,8 @@ def find_constraints(
             keys = sentence_keys(raw, sentence, inside)
             if after_clause is not None:
                 keys = keys - content.keys(raw[after_clause[0] : after_clause[1]])
+            if queried is not None:
+                queried |= keys
             match = known.best(keys, article.id)
             if match is not None:
                 said = next((t.text for t in relative if "X" in t.value), relative[0].text)
@@ -294,8 +301,10 @@ def find_constraints(
 
 
 def _governing(article: Article, sentence: Sentence, timexes: Sequence[Timex]) -> Timex | None:
-    candidate = sentence_candidate(article, sentence, _inside(timexes, sentence))
-    return candidate.mention.timex if candidate else None
+    """The expression that would date the sentence's event (as :func:`sentence_candidate` picks
+    it), without building the candidate: tried for every day considered."""
+    dated = [t for t in _inside(timexes, sentence) if places_event(t)]
+    return governing(article.raw, sentence, dated) if dated else None
 
 
 def holds(article: Article, constraint: Constraint, timexes: Sequence[Timex], dct: dt.date) -> bool:
@@ -398,14 +407,17 @@ def _window(constraints: Sequence[Constraint]) -> list[dt.date]:
     return sorted(days)
 
 
-def infer_one(article: Article, extraction: temporal.Extraction, known: KnownEvents) -> Dateline:
+def infer_one(
+    article: Article, extraction: temporal.Extraction, known: KnownEvents, queried: set[str] | None = None
+) -> Dateline:
     """The dateline of one undated article from the known events, or "none" without evidence.
 
     Every day near a known event the article tells is tried; the days that satisfy the most
     constraints (all of them, when the article is consistent) are kept, then those where the
-    lead reports the newest event, and the earliest of them is chosen.
+    lead reports the newest event, and the earliest of them is chosen. ``queried``: see
+    :func:`find_constraints`.
     """
-    constraints = find_constraints(article, extraction, known)
+    constraints = find_constraints(article, extraction, known, queried)
     if not any(c.dates_the_article for c in constraints):
         return Dateline(None, "none")
     rows = []
@@ -445,25 +457,145 @@ def infer_one(article: Article, extraction: temporal.Extraction, known: KnownEve
     return Dateline(dct, "inferred", "corpus", tuple(evidence))
 
 
+@dataclass
+class _Round:
+    """One round of inference as the last build ran it: its known events (by first member, with
+    their members and keys) and each undated article's result with the keys it searched with."""
+
+    groups: dict[int, tuple[Candidate, tuple[int, ...], content.Keys]] = field(default_factory=dict)
+    results: dict[tuple[int, int], tuple[Article, temporal.Extraction, Dateline, content.Keys]] = field(
+        default_factory=dict
+    )
+
+
+class InferMemo:
+    """What inference keeps between the builds of a long-lived process (``mkdocs serve``).
+
+    The grouping of the known events is replayed (:class:`~timeline.merge.MergeMemo`), and an
+    undated article is not inferred again when nothing it could find has changed: none of the
+    keys it searched the known events with belongs to a known event that is new, gone or changed
+    (other members, other keys) or has changed weight. The result is the one a build from
+    scratch gives.
+    """
+
+    def __init__(self) -> None:
+        self.grouping = MergeMemo()
+        self.rounds: list[_Round] = []
+        self.weights: Mapping[str, int] = {}
+        self.reused = 0
+        """How many undated articles the latest build did not infer again (for tests, --verbose)."""
+
+
+def _changed_keys(before: _Round | None, groups: Sequence[Group], changed_weights: content.Keys) -> set[str]:
+    """The keys whose known events differ from the same round of the last build."""
+    dirty = set(changed_weights)
+    previous = before.groups if before is not None else {}
+    seen: set[int] = set()
+    for g in groups:
+        key = id(g.founder)
+        seen.add(key)
+        old = previous.get(key)
+        if old is None or old[0] is not g.founder or old[1] != tuple(id(m) for m in g.members):
+            dirty |= g.keys
+            if old is not None:
+                dirty |= old[2]
+    for key, (_, _, keys) in previous.items():
+        if key not in seen:
+            dirty |= keys
+    return dirty
+
+
 def infer_datelines(
     articles: Sequence[Article],
     extractions: Sequence[temporal.Extraction],
     analyzer: Analyzer | None = None,
-    memo: MergeMemo | None = None,
+    memo: InferMemo | None = None,
 ) -> dict[str, Dateline]:
     """Each article's dateline: the explicit one where there is one, inferred where the corpus allows.
 
     ``extractions`` are in the order of ``articles``. Rounds repeat while new datelines are
-    found (at most :data:`ROUNDS`), each using every dated article so far. ``analyzer`` and
-    ``memo`` let a caller share resolutions with its later stages and replay the grouping of
-    the known events between builds; neither changes the result.
+    found (at most :data:`ROUNDS`), each using every dated article so far. ``analyzer`` lets a
+    caller share resolutions with its later stages; ``memo``, kept between the builds of a
+    long-lived process, lets a rebuild infer again only what a change could affect. Neither
+    changes the result.
     """
     datelines = {a.id: a.dateline for a in articles}
     undated = [(a, x) for a, x in zip(articles, extractions, strict=True) if a.dateline.date is None]
     if not undated:
+        if memo is not None:
+            memo.rounds, memo.reused = [], 0
         return datelines
     analyzer = analyzer or Analyzer()
+    memo = memo or InferMemo()
     undated_keys = [analyzer.undated_keys(a, x) for a, x in undated]
+    # Word weights are fixed for every round: an article dated in one round keeps counting with
+    # the words it counted with while undated, so later rounds (and the next build, under
+    # `mkdocs serve`) replay the grouping of the known events instead of redoing it.
+    dated_keys = article_keys(
+        c
+        for a, x in zip(articles, extractions, strict=True)
+        if a.dateline.date is not None
+        for c in analyzer.analyse(a, x, a.dateline).candidates
+    )
+    weights = content.Weights.of([*dated_keys.values(), *undated_keys])
+    changed_weights = _changed_weights(memo.weights, weights.table)
+    rounds: list[_Round] = []
+    reused = 0
+    # The known events: those of the articles dated from the start, grouped once (and replayed
+    # between builds); the articles each round dates are merged into them for the next round.
+    groups = _known_groups(
+        [
+            c
+            for a, x in zip(articles, extractions, strict=True)
+            if a.dateline.date is not None
+            for c in analyzer.analyse(a, x, a.dateline).candidates
+        ],
+        weights,
+        memo.grouping,
+    )
+    for number in range(ROUNDS):
+        if not groups or not undated:
+            break
+        known = KnownEvents.of(groups, weights)
+        before = memo.rounds[number] if number < len(memo.rounds) else None
+        dirty = _changed_keys(before, groups, changed_weights)
+        now = _Round({id(g.founder): (g.founder, tuple(id(m) for m in g.members), g.keys) for g in groups})
+        found = {}
+        for a, x in undated:
+            key = (id(a), id(x))
+            old = before.results.get(key) if before is not None else None
+            if old is not None and old[0] is a and old[1] is x and old[3].isdisjoint(dirty):
+                found[a.id] = old[2]
+                now.results[key] = old
+                reused += 1
+                continue
+            queried: set[str] = set()
+            found[a.id] = infer_one(a, x, known, queried)
+            now.results[key] = (a, x, found[a.id], frozenset(queried))
+        rounds.append(now)
+        dated = {k: v for k, v in found.items() if v.date is not None}
+        if not dated:
+            break
+        datelines.update(dated)
+        newly = [
+            c for a, x in undated if a.id in dated for c in analyzer.analyse(a, x, dated[a.id]).candidates
+        ]
+        groups = [g for g in extend_groups(groups, newly, weights) if _known(g)]
+        undated = [(a, x) for a, x in undated if a.id not in dated]
+    memo.rounds, memo.weights, memo.reused = rounds, weights.table, reused
+    return datelines
+    analyzer = analyzer or Analyzer()
+    undated_keys = [analyzer.undated_keys(a, x) for a, x in undated]
+    # Word weights are fixed for every round: an article dated in one round keeps counting with
+    # the words it counted with while undated, so later rounds (and the next build, under
+    # `mkdocs serve`) replay the grouping of the known events instead of redoing it.
+    dated_keys = article_keys(
+        c
+        for a, x in zip(articles, extractions, strict=True)
+        if a.dateline.date is not None
+        for c in analyzer.analyse(a, x, a.dateline).candidates
+    )
+    weights = content.Weights.of([*dated_keys.values(), *undated_keys])
     for _ in range(ROUNDS):
         candidates = [
             c
@@ -473,14 +605,11 @@ def infer_datelines(
         ]
         if not candidates or not undated:
             break
-        groups, dated_keys = _known_groups(candidates, memo)
-        weights = content.Weights.of([*dated_keys.values(), *undated_keys])
-        known = KnownEvents.of(groups, weights)
+        known = KnownEvents.of(_known_groups(candidates, weights, memo), weights)
         found = {a.id: infer_one(a, x, known) for a, x in undated}
         dated = {k: v for k, v in found.items() if v.date is not None}
         if not dated:
             break
         datelines.update(dated)
-        undated_keys = [k for (a, _), k in zip(undated, undated_keys, strict=True) if a.id not in dated]
         undated = [(a, x) for a, x in undated if a.id not in dated]
     return datelines

@@ -37,7 +37,7 @@ import heapq
 import itertools
 from bisect import insort
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from timeline import content
 from timeline.dates import Granularity, Period
@@ -253,7 +253,7 @@ class MergeMemo:
         self.joined: dict[int, Candidate] = {}  # id(candidate) -> first member of its group
         self.where: dict[int, tuple[str, tuple[str, ...]]] = {}  # id(candidate) -> bucket, searched
         self.bucket_keys: dict[str, frozenset[str]] = {}
-        self.weights: dict[str, int] = {}
+        self.weights: Mapping[str, int] = {}
         self.linked: dict[int, Candidate | None] = {}  # id(first member) -> first member linked to
         self.events: dict[tuple[int, ...], Event] = {}
         self.event_order: dict[int, tuple[object, ...]] = {}  # id(event) -> its sort key
@@ -264,6 +264,13 @@ class MergeMemo:
 def _where(candidate: Candidate) -> tuple[str, tuple[str, ...]]:
     """A candidate's own bucket and the buckets it searches."""
     return _bucket(candidate.period), _buckets_to_search(candidate.period)
+
+
+def _changed_weights(old: Mapping[str, int], new: Mapping[str, int]) -> frozenset[str]:
+    """The keys whose weight differs between two tables (or that only one has)."""
+    if old is new or old == new:
+        return frozenset()
+    return frozenset(k for k, w in new.items() if old.get(k) != w) | (old.keys() - new.keys())
 
 
 class _Replay:
@@ -277,8 +284,7 @@ class _Replay:
         if memo is None or not memo.order:
             self.order = sorted(candidates, key=_sort_key)
             return
-        old, new = memo.weights, weights.table
-        self.changed = frozenset(k for k, w in new.items() if old.get(k) != w) | (old.keys() - new.keys())
+        self.changed = _changed_weights(memo.weights, weights.table)
         if self.changed:
             self.dirty.update(b for b, keys in memo.bucket_keys.items() if not keys.isdisjoint(self.changed))
         present = {id(c) for c in candidates}
@@ -363,7 +369,49 @@ def _group(
         memo.joined = joined
         memo.where = where
         memo.replayed = replayed
+        replaying = bool(replay.joined)
+        memo.bucket_keys = _bucket_keys(groups, memo.bucket_keys if replaying else None, replay.dirty)
+        memo.weights = weights.table
     return groups, replay
+
+
+def extend_groups(
+    groups: Sequence[Group], candidates: Sequence[Candidate], weights: content.Weights
+) -> list[Group]:
+    """``groups`` with ``candidates`` merged in after them, in their own order: each joins the
+    group it belongs to (a copy: ``groups`` are left as they are) or starts one.
+
+    For a grouping that grows by a few candidates at a time (dateline inference, round by round)
+    without walking the ones already grouped again.
+    """
+    index = _Index(weights)
+    out = list(groups)
+    position: dict[int, int] = {}
+    for i, g in enumerate(out):
+        position[g.number] = i
+        for m in g.members[:MAX_MEMBERS_SCORED]:
+            index.add(g, m)
+    number = max((g.number for g in out), default=-1) + 1
+    copied: set[int] = set()
+    for candidate in sorted(candidates, key=_sort_key):
+        group = index.best(candidate, _buckets_to_search(candidate.period), SAME_EVENT)
+        if group is None:
+            group = Group(number, candidate.period, candidate.status, weights)
+            number += 1
+            position[group.number] = len(out)
+            out.append(group)
+            copied.add(group.number)
+        elif group.number not in copied:
+            copy = Group(group.number, group.period, group.status, weights, group.bucket)
+            copy.members, copy.articles = list(group.members), set(group.articles)
+            out[position[group.number]] = copy
+            index.groups[group.number] = copy
+            copied.add(group.number)
+            group = copy
+        group.add(candidate)
+        if len(group.members) <= MAX_MEMBERS_SCORED:
+            index.add(group, candidate)
+    return out
 
 
 def link_conflicts(
@@ -513,8 +561,6 @@ def merge_events(candidates: Sequence[Candidate], memo: MergeMemo | None = None)
     if memo is not None:
         memo.events = built
         memo.event_order = order
-        memo.weights = dict(weights.table)
-        memo.bucket_keys = _bucket_keys(groups, memo.bucket_keys if dirty is not None else None, dirty)
     events.sort(key=lambda e: order[id(e)])  # type: ignore[arg-type,return-value]
     return tuple(events)
 

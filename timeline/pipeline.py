@@ -20,7 +20,7 @@ from timeline.config import Config
 from timeline.engine import ExtractionMemo, Extractor, extract_all
 from timeline.events import Analysed
 from timeline.heap import collector_paused
-from timeline.infer import Analyzer, infer_datelines
+from timeline.infer import Analyzer, InferMemo, infer_datelines
 from timeline.merge import MergeMemo, merge_events
 from timeline.model import Article, Dateline, Problem, Timeline
 from timeline.readers import ReadMemo, read_folder
@@ -30,18 +30,17 @@ class BuildError(Exception):
     """The build cannot go on; the message says why and names the file."""
 
 
-class Memo(Analyzer):
-    """What a long-lived process keeps between builds of one project; see the module docstring.
+class CachingAnalyzer(Analyzer):
+    """An :class:`~timeline.infer.Analyzer` that resolves each article once per dateline.
 
-    Entries are held with the objects they were made from and checked by identity (``is``),
-    and entries a build did not use are dropped, so the memo holds one corpus, not a history.
+    Inference resolves every dated article in each of its rounds and the pipeline needs them all
+    once more afterwards; within a build, and between the builds of a long-lived process, the
+    same (article, extraction, dateline) is looked up, not resolved again. Entries are held with
+    the objects they were made from and checked by identity (``is``); those a build did not use
+    are dropped by :meth:`forget_unused`.
     """
 
-    def __init__(self, extract: Extractor | None = None) -> None:
-        self.reads = ReadMemo()
-        self.extractions = ExtractionMemo(extract)
-        self.merge = MergeMemo()
-        self.known = MergeMemo()
+    def __init__(self) -> None:
         self._analysed: dict[tuple[int, int], tuple[Article, temporal.Extraction, Dateline, Analysed]] = {}
         self._keys: dict[int, tuple[Article, temporal.Extraction, content.Keys]] = {}
         self._used: set[tuple[int, int]] = set()
@@ -74,6 +73,21 @@ class Memo(Analyzer):
         self._used, self._used_keys = set(), set()
 
 
+class Memo:
+    """What a long-lived process keeps between builds of one project; see the module docstring.
+
+    Each part drops what the latest build did not use, so the memo holds one corpus, not a
+    history of them.
+    """
+
+    def __init__(self, extract: Extractor | None = None) -> None:
+        self.reads = ReadMemo()
+        self.extractions = ExtractionMemo(extract)
+        self.analyzer = CachingAnalyzer()
+        self.merge = MergeMemo()
+        self.inference = InferMemo()
+
+
 def build_timeline(config: Config, extract: Extractor = extract_all, memo: Memo | None = None) -> Timeline:
     """Read the articles folder and return the merged, ordered timeline.
 
@@ -93,18 +107,18 @@ def build_timeline(config: Config, extract: Extractor = extract_all, memo: Memo 
             if undated:
                 raise BuildError("--strict: no explicit dateline in " + ", ".join(undated))
         extractions = (memo.extractions if memo is not None else extract)(read.articles, config)
-        analyzer: Analyzer = memo if memo is not None else Analyzer()
-        datelines = infer_datelines(read.articles, extractions, analyzer, memo.known if memo else None)
+        analyzer = memo.analyzer if memo is not None else CachingAnalyzer()
+        inference = memo.inference if memo is not None else None
+        datelines = infer_datelines(read.articles, extractions, analyzer, inference)
         analysed = [
             analyzer.analyse(a, x, datelines[a.id]) for a, x in zip(read.articles, extractions, strict=True)
         ]
         candidates = [c for done in analysed for c in done.candidates]
         events = merge_events(candidates, memo.merge if memo is not None else None)
-        if memo is not None:
-            memo.forget_unused()
+        analyzer.forget_unused()
         analyses = tuple(done.analysis for done in analysed)
         articles = tuple(a.article for a in analyses)
         return Timeline(articles, events, analyses, tuple(problems))
 
 
-__all__ = ["BuildError", "Memo", "Problem", "build_timeline"]
+__all__ = ["BuildError", "CachingAnalyzer", "Memo", "Problem", "build_timeline"]

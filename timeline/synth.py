@@ -4,9 +4,11 @@ Speed and memory figures only mean something on text that looks like news: real 
 lengths, real temporal expressions, real wire-copy noise. So every synthetic article is a
 window of paragraphs from a real article (the seeds and, when given, TimeML files such as
 TimeBank), always keeping its lead, under a news-database header whose date line is the
-source's dateline shifted by a few days to a few years. Article ``i`` depends only on the
-sources and ``(seed, i)``: the same call writes the same bytes on every machine, and a corpus
-of 1,000 is the first 1,000 articles of the corpus of 100,000.
+source's dateline shifted by a few days to a few years. One article in fifty
+(:data:`UNDATED_SHARE`) comes without any date, as text pasted from the web does, so dateline
+inference works at every size too. Article ``i`` depends only on the sources and ``(seed, i)``:
+the same call writes the same bytes on every machine, and a corpus of 1,000 is the first 1,000
+articles of the corpus of 100,000.
 
 Two layouts: ``.txt`` files, 1,000 to a folder (how a newsroom export looks), or JSON Lines
 shards (how a research corpus is shipped; one shard is one task on a cluster).
@@ -33,6 +35,7 @@ UNDATED_BASE = dt.date(2017, 9, 5)
 constant, so output never depends on the day the generator runs."""
 
 MAX_SHIFT_DAYS = 3650
+UNDATED_SHARE = 0.02
 PER_FOLDER = 1000
 PER_SHARD = 10_000
 
@@ -59,6 +62,7 @@ class SynthArticle:
     source: str
     origin: str
     body: str
+    dated: bool = True
 
     @property
     def id(self) -> str:
@@ -105,7 +109,9 @@ def article(sources: Sequence[Source], index: int, seed: int = 0) -> SynthArticl
     dateline = source.dateline + dt.timedelta(days=rng.randint(-MAX_SHIFT_DAYS, MAX_SHIFT_DAYS))
     words = pars[0].split()
     title = f"Synthetic {index}: " + " ".join(words[:8])
-    return SynthArticle(index, title, dateline, "Synthetic Wire", source.origin, "\n\n".join(pars) + "\n")
+    dated = rng.random() >= UNDATED_SHARE
+    body = "\n\n".join(pars) + "\n"
+    return SynthArticle(index, title, dateline, "Synthetic Wire", source.origin, body, dated)
 
 
 def articles(sources: Sequence[Source], count: int, seed: int = 0) -> Iterator[SynthArticle]:
@@ -114,7 +120,10 @@ def articles(sources: Sequence[Source], count: int, seed: int = 0) -> Iterator[S
 
 
 def as_text_file(a: SynthArticle) -> str:
-    """The article as a news-database export: headline, header block with the date line, body."""
+    """The article as a news-database export: headline, header block with the date line, body;
+    an undated one as a headline and its text, pasted from the web."""
+    if not a.dated:
+        return f"{a.title}\n\n{a.body}"
     d = a.dateline
     words = len(a.body.split())
     return (
@@ -125,13 +134,9 @@ def as_text_file(a: SynthArticle) -> str:
 
 def as_json_line(a: SynthArticle) -> str:
     """The article as one JSON Lines record with the fields the JSONL reader knows."""
-    record = {
-        "id": a.id,
-        "title": a.title,
-        "date": a.dateline.isoformat(),
-        "source": a.source,
-        "text": a.body,
-    }
+    record = {"id": a.id, "title": a.title, "source": a.source, "text": a.body}
+    if a.dated:
+        record["date"] = a.dateline.isoformat()
     return json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
 
 
