@@ -138,13 +138,12 @@ def build(
         **_engine_config(**engine),
     )
     try:
-        timeline = build_site(config, with_site=not no_site)
+        summary = build_site(config, with_site=not no_site)
     except (BuildError, EngineError, LockError, OutputError) as e:
         raise click.ClickException(str(e)) from None
-    _warn(config, timeline.problems)
+    _warn(config, summary.problems)
     click.echo(
-        f"{len(timeline.events)} events from {len(timeline.articles)} articles written to {config.docs_dir}",
-        err=True,
+        f"{summary.events} events from {summary.articles} articles written to {config.docs_dir}", err=True
     )
     if not no_site:
         click.echo(f"site built in {config.site_dir}", err=True)

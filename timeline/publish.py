@@ -56,47 +56,68 @@ def _status(path: Path) -> tuple[int, int, int] | None:
     return (info.st_size, info.st_mtime_ns, info.st_ino)
 
 
+class Publisher:
+    """Writes generated pages into ``docs_dir`` one at a time, then removes the stale ones and
+    writes the manifest (:meth:`finish`). A page at the path of a file the user wrote is skipped.
+
+    ``durable``: fsync each page (see :func:`write_atomic`); ``memo``: see :class:`PublishMemo`.
+    """
+
+    def __init__(self, docs_dir: Path, durable: bool = True, memo: PublishMemo | None = None) -> None:
+        docs_dir.mkdir(parents=True, exist_ok=True)
+        self.docs_dir, self.durable, self.memo = docs_dir, durable, memo
+        self.previous = set(_read_manifest(docs_dir / MANIFEST))
+        self.skipped: list[str] = []
+        self.written: list[str] = []
+        self._known = memo.files if memo is not None and memo.docs_dir == docs_dir else {}
+        self._left: dict[str, tuple[str, tuple[int, int, int]]] = {}
+        self._count = 0
+
+    def write(self, relative: str, text: str) -> None:
+        target = self.docs_dir / relative
+        status = _status(target) if self.memo is not None else None
+        before = self._known.get(relative)
+        if before is not None and before[0] is text and status is not None and before[1] == status:
+            self._left[relative] = before
+            self.written.append(relative)
+            return
+        if target.exists() and relative not in self.previous:
+            self.skipped.append(relative)
+            return
+        data = text.encode("utf-8")
+        if not target.exists() or target.read_bytes() != data:
+            write_atomic(target, data, self.durable)
+            self._count += 1
+        if self.memo is not None:
+            now = _status(target)
+            if now is not None:
+                self._left[relative] = (text, now)
+        self.written.append(relative)
+
+    def finish(self) -> list[str]:
+        """Remove the generated pages not written this time, write the manifest; return the
+        paths skipped because a hand-written file of the same name is there."""
+        written = set(self.written)
+        for stale in sorted(self.previous - written):
+            (self.docs_dir / stale).unlink(missing_ok=True)
+            _remove_empty_parents(self.docs_dir, self.docs_dir / stale)
+        data = (json.dumps(sorted(written), indent=1) + "\n").encode("utf-8")
+        write_atomic(self.docs_dir / MANIFEST, data, self.durable)
+        if self.memo is not None:
+            self.memo.docs_dir, self.memo.files, self.memo.written = self.docs_dir, self._left, self._count
+        return sorted(self.skipped)
+
+
 def publish_pages(
     docs_dir: Path, pages: Mapping[str, str], durable: bool = True, memo: PublishMemo | None = None
 ) -> list[str]:
     """Write ``pages`` (relative path -> text) and remove stale generated pages; return the
     paths that were skipped because a hand-written file of the same name is there.
     ``durable``: fsync each page (see :func:`write_atomic`); ``memo``: see :class:`PublishMemo`."""
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    manifest_path = docs_dir / MANIFEST
-    previous = set(_read_manifest(manifest_path))
-    skipped = []
-    written = []
-    known = memo.files if memo is not None and memo.docs_dir == docs_dir else {}
-    left: dict[str, tuple[str, tuple[int, int, int]]] = {}
-    count = 0
+    publisher = Publisher(docs_dir, durable, memo)
     for relative, text in sorted(pages.items()):
-        target = docs_dir / relative
-        status = _status(target) if memo is not None else None
-        before = known.get(relative)
-        if before is not None and before[0] is text and status is not None and before[1] == status:
-            left[relative] = before
-            written.append(relative)
-            continue
-        if target.exists() and relative not in previous:
-            skipped.append(relative)
-            continue
-        data = text.encode("utf-8")
-        if not target.exists() or target.read_bytes() != data:
-            write_atomic(target, data, durable)
-            count += 1
-        if memo is not None:
-            now = _status(target)
-            if now is not None:
-                left[relative] = (text, now)
-        written.append(relative)
-    if memo is not None:
-        memo.docs_dir, memo.files, memo.written = docs_dir, left, count
-    for stale in sorted(previous - set(written)):
-        (docs_dir / stale).unlink(missing_ok=True)
-        _remove_empty_parents(docs_dir, docs_dir / stale)
-    write_atomic(manifest_path, (json.dumps(sorted(written), indent=1) + "\n").encode("utf-8"), durable)
-    return skipped
+        publisher.write(relative, text)
+    return publisher.finish()
 
 
 def _remove_empty_parents(docs_dir: Path, path: Path) -> None:

@@ -23,7 +23,7 @@ import multiprocessing
 import posixpath
 import re
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -590,10 +590,39 @@ def render_pages(
     not rendered again; the pages are the same either way. ``jobs`` > 1 renders a large batch
     of pages on that many processes (forked, so they share the timeline without copying it).
     """
+    pages = iter_pages(
+        timeline,
+        title,
+        user_templates,
+        max_events_per_page=max_events_per_page,
+        prefix=prefix,
+        use_directory_urls=use_directory_urls,
+        latest=latest,
+        memo=memo,
+        jobs=jobs,
+    )
+    return dict(sorted(pages))
+
+
+def iter_pages(
+    timeline: Timeline,
+    title: str,
+    user_templates: Path | None = None,
+    *,
+    max_events_per_page: int = 200,
+    prefix: str = "",
+    use_directory_urls: bool = True,
+    latest: int = 5,
+    memo: PageMemo | None = None,
+    jobs: int = 1,
+) -> Iterator[tuple[str, str]]:
+    """The pages of :func:`render_pages` one at a time, as they are rendered, so a caller that
+    writes them out (``timeline build``) never holds all of them: at 100,000 articles they are
+    gigabytes. Consume it to the end (the memo is updated last)."""
     if prefix and not prefix.endswith("/"):
         prefix += "/"
     with collector_paused():
-        return _render_pages(
+        yield from _render_pages(
             timeline,
             title,
             user_templates,
@@ -616,7 +645,7 @@ def _render_pages(
     latest: int,
     memo: PageMemo | None,
     jobs: int,
-) -> Mapping[str, str]:
+) -> Iterator[tuple[str, str]]:
     if memo is not None:
         # one environment per template folder: Jinja keeps compiled templates and reloads a
         # template whose file changed
@@ -639,6 +668,7 @@ def _render_pages(
     remember = {name: memo is not None and builtin(name) for name in ("timeline.md.j2", "article.md.j2")}
 
     todo: list[_Job] = []
+    hits: list[tuple[str, str]] = []
 
     def render(
         path: str, name: str, inputs: tuple[object, ...], context: Callable[[], dict[str, object]]
@@ -649,11 +679,10 @@ def _render_pages(
             known = memo.pages.get(path)
             if known is not None and _same(known[0], inputs):
                 kept[path] = known
-                pages[path] = known[1]
+                hits.append((path, known[1]))
                 return
         todo.append(_Job(path, name, inputs, context))
 
-    pages: dict[str, str] = {}
     articles = site.articles
     sources = _sources(timeline)
     base = {
@@ -674,14 +703,17 @@ def _render_pages(
 
     home = site.path("index.md")
     events = timeline.events
-    pages[home] = env.get_template("index.md.j2").render(
-        base,
-        page=home,
-        links=links(home),
-        span=(dates.label(events[0].period), dates.label(events[-1].period)) if events else None,
-        chart=Markup(chart.events_chart(events)),
-        chart_caption=chart.chart_caption(events),
-        latest=tuple(site.event_view(e, home) for e in reversed(events[-latest:])) if latest else (),
+    yield (
+        home,
+        env.get_template("index.md.j2").render(
+            base,
+            page=home,
+            links=links(home),
+            span=(dates.label(events[0].period), dates.label(events[-1].period)) if events else None,
+            chart=Markup(chart.events_chart(events)),
+            chart_caption=chart.chart_caption(events),
+            latest=tuple(site.event_view(e, home) for e in reversed(events[-latest:])) if latest else (),
+        ),
     )
 
     overview = site.path("timeline.md")
@@ -709,12 +741,16 @@ def _render_pages(
         inputs = (page.title, i, neighbours, *page.events)
         render(page.path, "timeline.md.j2", inputs, timeline_context)
     if split:
-        pages[overview] = env.get_template("timeline-overview.md.j2").render(
-            base,
-            page=overview,
-            links=links(overview),
-            parts=tuple(
-                (NavLink(p.title, site.link(overview, p.path)), len(p.events), p.key[:4]) for p in site.pages
+        yield (
+            overview,
+            env.get_template("timeline-overview.md.j2").render(
+                base,
+                page=overview,
+                links=links(overview),
+                parts=tuple(
+                    (NavLink(p.title, site.link(overview, p.path)), len(p.events), p.key[:4])
+                    for p in site.pages
+                ),
             ),
         )
 
@@ -740,41 +776,47 @@ def _render_pages(
 
         inputs = (analysis, counts.get(analysis.article.id, 0), site.sentence_links(analysis))
         render(path, "article.md.j2", inputs, article_context)
+    yield from hits
     for job, text in zip(todo, _render_all(todo, env, base, jobs), strict=True):
-        pages[job.path] = text
+        yield job.path, text
         if memo is not None:
             memo.rendered += 1
             if remember[job.template]:
                 kept[job.path] = (job.inputs, text)
 
     path = site.path("sources.md")
-    pages[path] = env.get_template("sources.md.j2").render(
-        base,
-        page=path,
-        links=links(path),
-        publishers=tuple(
-            (
-                name,
-                tuple(
-                    (
-                        NavLink(article_label(a), site.link(path, site.article_path(a.id))),
-                        a,
-                        counts.get(a.id, 0),
-                    )
-                    for a in group
-                ),
-            )
-            for name, group in sources
+    yield (
+        path,
+        env.get_template("sources.md.j2").render(
+            base,
+            page=path,
+            links=links(path),
+            publishers=tuple(
+                (
+                    name,
+                    tuple(
+                        (
+                            NavLink(article_label(a), site.link(path, site.article_path(a.id))),
+                            a,
+                            counts.get(a.id, 0),
+                        )
+                        for a in group
+                    ),
+                )
+                for name, group in sources
+            ),
         ),
     )
     path = site.path("how-dates-are-resolved.md")
-    pages[path] = env.get_template("how-dates-are-resolved.md.j2").render(
-        base, page=path, links=links(path), stats=_stats(timeline)
+    yield (
+        path,
+        env.get_template("how-dates-are-resolved.md.j2").render(
+            base, page=path, links=links(path), stats=_stats(timeline)
+        ),
     )
-    pages[site.path(CSS_PAGE)] = (ASSETS / "timeline.css").read_text(encoding="utf-8")
+    yield site.path(CSS_PAGE), (ASSETS / "timeline.css").read_text(encoding="utf-8")
     if memo is not None:
         memo.pages = kept
-    return dict(sorted(pages.items()))
 
 
 @dataclass(frozen=True)
@@ -803,17 +845,20 @@ def _render_range(bounds: tuple[int, int]) -> list[str]:
 
 def _render_all(
     todo: Sequence[_Job], env: jinja2.Environment, base: Mapping[str, object], jobs: int
-) -> list[str]:
-    """The text of every queued page, in order; on ``jobs`` forked processes for a large batch
-    (only from a single-threaded process, where forking is safe)."""
+) -> Iterator[str]:
+    """The text of every queued page, in order, as each is done; on ``jobs`` forked processes
+    for a large batch (only from a single-threaded process, where forking is safe)."""
     global _forked
     if jobs < 2 or len(todo) < PARALLEL_FROM or not _can_fork():
-        return [env.get_template(j.template).render(base, **j.context()) for j in todo]
+        for job in todo:
+            yield env.get_template(job.template).render(base, **job.context())
+        return
     ranges = [(i, min(i + _PER_TASK, len(todo))) for i in range(0, len(todo), _PER_TASK)]
     _forked = (todo, env, base)
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return [text for part in pool.imap(_render_range, ranges) for text in part]
+            for part in pool.imap(_render_range, ranges):
+                yield from part
     finally:
         _forked = None
 

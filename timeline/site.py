@@ -17,16 +17,17 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeline.config import Config
 from timeline.engine import default_jobs
-from timeline.model import Timeline
+from timeline.model import Problem, Timeline
 from timeline.pipeline import BuildError, Memo, build_timeline
-from timeline.publish import MANIFEST, PublishMemo, _read_manifest, publish_pages
-from timeline.render import PageMemo, render_pages
+from timeline.publish import MANIFEST, Publisher, PublishMemo, _read_manifest, publish_pages
+from timeline.render import PageMemo, iter_pages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -43,16 +44,12 @@ class SiteMemo:
         self.published = PublishMemo()
 
 
-def site_pages(
+def site_iter_pages(
     timeline: Timeline, config: Config, *, use_directory_urls: bool = True, memo: PageMemo | None = None
-) -> Mapping[str, str]:
-    """Every generated page (path relative to docs_dir, under ``config.prefix``) -> its text.
-
-    ``use_directory_urls`` is MkDocs' option of that name: the pages link to each other the way
-    MkDocs will lay them out. ``memo`` keeps pages between the renders of a long-lived process.
-    """
+) -> Iterator[tuple[str, str]]:
+    """:func:`site_pages` one page at a time, in no particular order, for writing out as they come."""
     templates = config.resolve(config.templates) if config.templates else None
-    pages = render_pages(
+    return iter_pages(
         timeline,
         config.title,
         templates,
@@ -62,7 +59,17 @@ def site_pages(
         memo=memo,
         jobs=config.jobs or default_jobs(),
     )
-    return dict(sorted(pages.items()))
+
+
+def site_pages(
+    timeline: Timeline, config: Config, *, use_directory_urls: bool = True, memo: PageMemo | None = None
+) -> Mapping[str, str]:
+    """Every generated page (path relative to docs_dir, under ``config.prefix``) -> its text.
+
+    ``use_directory_urls`` is MkDocs' option of that name: the pages link to each other the way
+    MkDocs will lay them out. ``memo`` keeps pages between the renders of a long-lived process.
+    """
+    return dict(sorted(site_iter_pages(timeline, config, use_directory_urls=use_directory_urls, memo=memo)))
 
 
 def read_published_manifest(docs_dir: Path) -> list[str]:
@@ -157,7 +164,17 @@ def mkdocs_build(config: Config, mkdocs_yml: Path | None = None) -> None:
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def build_site(config: Config, mkdocs_yml: Path | None = None, *, with_site: bool = True) -> Timeline:
+@dataclass(frozen=True)
+class BuildSummary:
+    """What ``timeline build`` reports when it is done: counts and problems. The timeline itself
+    is let go once its pages are written, so MkDocs runs with the memory it held."""
+
+    events: int
+    articles: int
+    problems: tuple[Problem, ...]
+
+
+def build_site(config: Config, mkdocs_yml: Path | None = None, *, with_site: bool = True) -> BuildSummary:
     """``timeline build``: the timeline's pages into docs_dir and, ``with_site``, MkDocs' HTML
     into site_dir, under the project's build lock and replaced whole or not at all.
 
@@ -170,11 +187,15 @@ def build_site(config: Config, mkdocs_yml: Path | None = None, *, with_site: boo
 
     config, mk = project_config(config, mkdocs_yml)
 
-    def write_docs(docs: Path) -> Timeline:
+    def write_docs(docs: Path) -> BuildSummary:
         timeline = build_timeline(config)
-        # not fsynced page by page: build_outputs syncs the folder once before swapping it in
-        publish_pages(docs, site_pages(timeline, config, use_directory_urls=mk.use_directory_urls), False)
-        return timeline
+        # Written as they are rendered (never all in memory), and not fsynced page by page:
+        # build_outputs syncs the folder once before swapping it in.
+        publisher = Publisher(docs, durable=False)
+        for path, text in site_iter_pages(timeline, config, use_directory_urls=mk.use_directory_urls):
+            publisher.write(path, text)
+        publisher.finish()
+        return BuildSummary(len(timeline.events), len(timeline.articles), timeline.problems)
 
     def write_site(docs: Path, site: Path) -> None:
         mkdocs_build(config.with_(docs_dir=docs, site_dir=site), mkdocs_yml)
