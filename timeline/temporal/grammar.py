@@ -2,8 +2,13 @@
 
 A rule is data: a name, a pattern whose ``@table`` placeholders expand to named groups over a
 lexicon table, a function building an underspecified value from the normalized groups, and
-examples. Mistakes (a duplicate name, an unknown table, a pattern that can match nothing)
-fail when the grammar loads, with the rule's name, instead of silently tagging nothing.
+examples. Mistakes (a duplicate name, an unknown table, a pattern that can match nothing, a
+pattern with no word to trigger it) fail when the grammar loads, with the rule's name, instead
+of silently tagging nothing.
+
+The engine tries a rule only near its trigger words: those of a part of its pattern that every
+match goes through (:mod:`timeline.temporal.triggers` reads them from the pattern), plus the
+rule's declared ``triggers``.
 """
 
 from __future__ import annotations
@@ -13,9 +18,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from timeline.temporal.triggers import DIGIT, PatternReader
 from timeline.temporal.values import Value
 
 _PLACEHOLDER = re.compile(r"@([a-z_]+)(?::([a-z_0-9]+))?")
+_WORD = re.compile(r"\w+")
 
 
 class GrammarError(ValueError):
@@ -24,7 +31,11 @@ class GrammarError(ValueError):
 
 @dataclass(frozen=True)
 class Token:
-    """A table given by a pattern and a converter, for open classes such as numerals."""
+    """A table given by a pattern and a converter, for open classes such as numerals.
+
+    ``words`` and ``digits`` say what the pattern matches, for the reader; the engine reads
+    trigger words from the pattern itself and does not need them.
+    """
 
     pattern: str
     convert: Callable[[str], Any]
@@ -52,7 +63,9 @@ class Rule:
 
     ``make`` receives the matched groups normalized through their tables (unmatched optional
     groups are absent) and returns the value. ``type`` is the TIMEX3 type. ``priority`` breaks
-    ties between matches of equal length (higher wins).
+    ties between matches of equal length (higher wins). ``triggers`` are words the rule is also
+    tried near; the engine prefers a part of the pattern made of them when it picks the part
+    whose words trigger the rule, and they are needed only where no part is read as whole words.
     """
 
     name: str
@@ -126,39 +139,32 @@ def compile_rule(rule: Rule, tables: Mapping[str, Table]) -> CompiledRule:
     return CompiledRule(rule, regex, tuple(used))
 
 
-def _table_words(table: Table) -> tuple[set[str], bool]:
-    if isinstance(table, Token):
-        return set(table.words), table.digits
-    words: set[str] = set()
-    digits = False
-    for key in table:
-        for w in re.findall(r"\w+", key.lower()):
-            if w[0].isdigit():
-                digits = True
-            else:
-                words.add(w)
-    return words, digits
-
-
 def _index(
-    compiled: list[CompiledRule], tables: Mapping[str, Table], stop_words: frozenset[str]
+    compiled: list[CompiledRule], stop_words: frozenset[str]
 ) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """Which rules can match near which word: every match holds one of its rule's trigger words."""
+    """Which rules can match near which word: every match holds one of its rule's trigger words.
+
+    The words are read from the pattern (:mod:`timeline.temporal.triggers`); a rule's declared
+    ``triggers`` are added to them, and steer the reading to the part of the pattern they name.
+    """
+    reader = PatternReader(stop_words)
     index: dict[str, list[int]] = {}
     digit_rules: list[int] = []
     for i, c in enumerate(compiled):
-        words: set[str] = set()
-        digits = False
-        for _, table in c.tables:
-            w, d = _table_words(tables[table])
-            words |= w
-            digits = digits or d
-        words = (words - stop_words) | {w.lower() for w in c.rule.triggers}
-        if not words and not digits:
-            raise GrammarError(f"rule {c.rule.name!r} has no trigger word; give it triggers=(...)")
-        for w in words:
+        declared = {w.lower() for w in c.rule.triggers}
+        for w in declared:
+            if not _WORD.fullmatch(w) or w[0].isdigit():
+                raise GrammarError(f"rule {c.rule.name!r}: trigger {w!r} is not a word")
+        derived = reader.cover(c.regex, declared)
+        if derived is None and not declared:
+            raise GrammarError(
+                f"rule {c.rule.name!r} has no trigger word: no part of its pattern that every match "
+                "goes through is a whole word; give it triggers=(...)"
+            )
+        words = declared | (derived or frozenset())
+        for w in sorted(words - {DIGIT}):
             index.setdefault(w, []).append(i)
-        if digits:
+        if DIGIT in words:
             digit_rules.append(i)
     return {w: tuple(ids) for w, ids in index.items()}, tuple(digit_rules)
 
@@ -186,7 +192,7 @@ def load(
         if rule.type not in ("DATE", "TIME", "DURATION", "SET"):
             raise GrammarError(f"rule {rule.name!r} has unknown type {rule.type!r}")
         compiled.append(compile_rule(rule, tables))
-    index, digit_rules = _index(compiled, tables, stop_words)
+    index, digit_rules = _index(compiled, stop_words)
     return Grammar(
         tuple(compiled),
         tables,
