@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from timeline.model import Sentence
@@ -97,26 +98,51 @@ _TOKEN = re.compile(r"\w+")
 _LEFT, _RIGHT = 60, 80
 
 
+def _lower(text: str) -> str:
+    """``text`` lower-cased letter by letter, so that offsets into it are offsets into ``text``."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # "İ" is two letters lower-cased
+
+
+def _trigger_words(
+    grammar: Grammar, text: str, start: int, end: int
+) -> Iterator[tuple[int, int, tuple[int, ...]]]:
+    """The words of ``text[start:end]`` that trigger rules: (start, end, the rules' numbers)."""
+    index, digit_rules = grammar.trigger_index, grammar.digit_rules
+    low = _lower(text[start:end])
+    first = 0
+    if start > 0 and _TOKEN.fullmatch(text, start - 1, start + 1):
+        # the text starts inside a word: its tail is a word of its own
+        m = _TOKEN.match(low)
+        word = m.group()  # type: ignore[union-attr]
+        ids = digit_rules if word[0].isdecimal() else index.get(word)
+        if ids:
+            yield start, start + len(word), ids
+        first = len(word)
+    for m in grammar.trigger_words.finditer(low, first):
+        word = m.group()
+        ids = digit_rules if word[0].isdecimal() else index.get(word)
+        if ids:
+            yield start + m.start(), start + m.end(), ids
+
+
 def _windows(
     grammar: Grammar, text: str, sentences: tuple[Sentence, ...]
 ) -> dict[int, list[tuple[int, int, int]]]:
     """Per rule, the (sentence, start, end) stretches around its trigger words, merged."""
     starts = [s.start for s in sentences]
     raw: dict[int, list[tuple[int, int, int]]] = {}
-    index, digit_rules = grammar.trigger_index, grammar.digit_rules
     if not sentences:
         return raw
-    for m in _TOKEN.finditer(text, sentences[0].start, sentences[-1].end):
-        word = m.group()
-        ids = digit_rules if word[0].isdigit() else index.get(word.lower())
-        if not ids:
-            continue
-        si = bisect_right(starts, m.start()) - 1
+    for word_start, word_end, ids in _trigger_words(grammar, text, sentences[0].start, sentences[-1].end):
+        si = bisect_right(starts, word_start) - 1
         s = sentences[si]
-        if m.start() >= s.end:
+        if word_start >= s.end:
             continue
-        lo = max(s.start, m.start() - _LEFT)
-        hi = text.find(" ", min(s.end, m.end() + _RIGHT), s.end)
+        lo = max(s.start, word_start - _LEFT)
+        hi = text.find(" ", min(s.end, word_end + _RIGHT), s.end)
         hi = s.end if hi < 0 else hi
         for i in ids:
             raw.setdefault(i, []).append((si, lo, hi))

@@ -14,7 +14,7 @@ rule's declared ``triggers``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,6 +95,8 @@ class Grammar:
     past_cues: re.Pattern[str]
     trigger_index: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     digit_rules: tuple[int, ...] = ()
+    #: Finds, in lower-cased text, the words of ``trigger_index`` and those that start with a digit.
+    trigger_words: re.Pattern[str] = re.compile(r"\b\d\w*")
 
     def normalize(self, table: str, surface: str) -> Any:
         t = self.tables[table]
@@ -153,7 +155,7 @@ def _index(
     for i, c in enumerate(compiled):
         declared = {w.lower() for w in c.rule.triggers}
         for w in declared:
-            if not _WORD.fullmatch(w) or w[0].isdigit():
+            if not _WORD.fullmatch(w) or w[0].isdecimal():
                 raise GrammarError(f"rule {c.rule.name!r}: trigger {w!r} is not a word")
         derived = reader.cover(c.regex, declared)
         if derived is None and not declared:
@@ -200,4 +202,27 @@ def load(
         re.compile(past_cues, re.IGNORECASE),
         index,
         digit_rules,
+        re.compile(rf"\b(?:{_trie(index)})\b|\b\d\w*"),
     )
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One alternation of many words, factored letter by letter ("ma(?:rch|y)"): the regex engine
+    then reads each letter of the text once, where a plain list of words would try them all."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alternation(node: dict[str, Any]) -> str:
+        parts = [re.escape(ch) + alternation(child) for ch, child in sorted(node.items()) if ch]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if len(parts) == 1 else body + "?"
+
+    return alternation(root) or "(?!)"

@@ -33,7 +33,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
-#: The key of every word that starts with a digit ("1998", "5th", "80s").
+#: The key of every word that starts with a digit, as ``\\d`` has them ("1998", "5th", "80s").
 DIGIT = "<digit>"
 
 # The cost of a cover is the sum of its keys' costs; the cheapest cover wins.
@@ -116,7 +116,7 @@ def _char_symbol(code: int) -> str:
     ch = chr(code)
     if not _is_word(ch):
         return _SEP
-    return _NUM if ch.isdigit() else ch.lower()
+    return _NUM if ch.isdecimal() else ch.lower()
 
 
 def _symbol_wordness(symbol: str) -> Ctx:
