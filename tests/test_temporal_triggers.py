@@ -8,7 +8,7 @@ import pytest
 
 from timeline.temporal import en, english
 from timeline.temporal.grammar import Grammar, GrammarError, Rule, load
-from timeline.temporal.triggers import DIGIT, cover
+from timeline.temporal.triggers import DIGIT, cover, first_characters
 from timeline.temporal.values import Calendar
 
 
@@ -101,3 +101,28 @@ def test_every_match_in_a_rule_example_holds_one_of_its_triggers(rule: Rule) -> 
             for m in regex.finditer(text):
                 words = [t.group().lower() for t in _TOKEN.finditer(text) if m.start() <= t.start() < m.end()]
                 assert any(w in triggers or (w[0].isdigit() and DIGIT in triggers) for w in words), m.group()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [
+        (r"(?:(?<=\bfor\s)|(?<=\bin\s))an?\s+day", "[a]"),
+        (r"\b(?:early\s+)?\d+\s+june", r"[\de]"),
+        (r"\b[A-C]x|y", "[A-Cy]"),
+        (r"(?:the\s+)?x?", None),  # can match nothing
+        (r".x", None),
+        (r"[^a]x", None),
+    ],
+)
+def test_the_first_characters_of_a_pattern(pattern: str, first: str | None) -> None:
+    assert first_characters(re.compile(pattern, re.IGNORECASE)) == first
+
+
+@pytest.mark.parametrize("rule", en.RULES, ids=[r.name for r in en.RULES])
+def test_a_rule_finder_finds_what_its_pattern_finds(rule: Rule) -> None:
+    compiled = next(c for c in english().rules if c.rule.name == rule.name)
+    for example in rule.examples:
+        for text in (example.text, example.text.upper(), f"x{example.text}, {example.text}"):
+            assert [m.span() for m in compiled.finder.finditer(text)] == [
+                m.span() for m in compiled.regex.finditer(text)
+            ]

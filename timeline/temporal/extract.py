@@ -173,7 +173,7 @@ def extract_with(
         compiled = grammar.rules[order]
         rule = compiled.rule
         for si, lo, hi in spans:
-            for m in compiled.regex.finditer(text, lo, hi):
+            for m in compiled.finder.finditer(text, lo, hi):
                 if m.end() == m.start():
                     continue
                 try:
