@@ -83,7 +83,7 @@ class CompiledRule:
     """A rule with its pattern expanded and compiled.
 
     ``finder`` is ``regex`` behind a lookahead for the characters a match can start with: the
-    same matches, found sooner when scanning (see :func:`timeline.temporal.triggers.first_characters`).
+    same matches, found sooner when scanning (see :func:`_finder`).
     """
 
     rule: Rule
@@ -145,9 +145,14 @@ def compile_rule(rule: Rule, tables: Mapping[str, Table]) -> CompiledRule:
         raise GrammarError(f"rule {rule.name!r} has a bad pattern: {e}") from None
     if regex.fullmatch(""):
         raise GrammarError(f"rule {rule.name!r} can match the empty string")
+    return CompiledRule(rule, regex, tuple(used), _finder(regex))
+
+
+def _finder(regex: re.Pattern[str]) -> re.Pattern[str]:
+    """``regex`` behind a lookahead for the characters its matches can start with: the same
+    matches, found sooner, as the regex engine turns most positions away with one test."""
     first = first_characters(regex)
-    finder = regex if first is None else re.compile(f"(?={first})(?:{source})", re.IGNORECASE)
-    return CompiledRule(rule, regex, tuple(used), finder)
+    return regex if first is None else re.compile(f"(?={first})(?:{regex.pattern})", regex.flags)
 
 
 def _index(
@@ -207,8 +212,8 @@ def load(
     return Grammar(
         tuple(compiled),
         tables,
-        re.compile(future_cues, re.IGNORECASE),
-        re.compile(past_cues, re.IGNORECASE),
+        _finder(re.compile(future_cues, re.IGNORECASE)),
+        _finder(re.compile(past_cues, re.IGNORECASE)),
         index,
         digit_rules,
         re.compile(rf"\b(?:{_trie(index)})\b|\b\d\w*"),
