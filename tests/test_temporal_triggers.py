@@ -8,7 +8,7 @@ import pytest
 
 from timeline.temporal import en, english
 from timeline.temporal.grammar import Grammar, GrammarError, Rule, load
-from timeline.temporal.triggers import DIGIT, cover, first_characters
+from timeline.temporal.triggers import DIGIT, cover, first_characters, parse
 from timeline.temporal.values import Calendar
 
 
@@ -115,7 +115,7 @@ def test_every_match_in_a_rule_example_holds_one_of_its_triggers(rule: Rule) -> 
     ],
 )
 def test_the_first_characters_of_a_pattern(pattern: str, first: str | None) -> None:
-    assert first_characters(re.compile(pattern, re.IGNORECASE)) == first
+    assert first_characters(parse(pattern, re.IGNORECASE)) == first
 
 
 @pytest.mark.parametrize("rule", en.RULES, ids=[r.name for r in en.RULES])

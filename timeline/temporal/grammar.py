@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
-from timeline.temporal.triggers import DIGIT, PatternReader, first_characters
+from timeline.temporal.triggers import DIGIT, PatternReader, Tree, can_be_empty, first_characters, parse
 from timeline.temporal.values import Value
 
 _PLACEHOLDER = re.compile(r"@([a-z_]+)(?::([a-z_0-9]+))?")
@@ -80,16 +81,22 @@ class Rule:
 
 @dataclass(frozen=True)
 class CompiledRule:
-    """A rule with its pattern expanded and compiled.
+    """A rule with its pattern expanded (``source``) and compiled, and the words that trigger it.
 
-    ``finder`` is ``regex`` behind a lookahead for the characters a match can start with: the
-    same matches, found sooner when scanning (see :func:`_finder`).
+    ``finder`` is the pattern behind a lookahead for the characters a match can start with: the
+    same matches, found sooner when scanning (the regex engine turns most positions away with
+    one test). ``regex`` is the pattern as written, compiled when asked for.
     """
 
     rule: Rule
-    regex: re.Pattern[str]
+    source: str
     tables: tuple[tuple[str, str], ...]  # (group name, table name)
     finder: re.Pattern[str]
+    triggers: frozenset[str]  # lower-cased words, and DIGIT for any word that starts with a digit
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.source, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -115,18 +122,40 @@ class Grammar:
         return t[key + "."] if key + "." in t else t[surface.lower()]
 
 
+_SPACE = r"[\s-]+"  # a space in a table's key: any run of spaces and hyphens ("three-year")
+
+
 def _alternation(table: Table) -> str:
     if isinstance(table, Token):
         return table.pattern
     words = sorted(table, key=lambda w: (-len(w), w))
+    if all(_factorable(w) for w in words):
+        return _trie([_SPACE if ch == " " else re.escape(ch) for ch in w] for w in words)
     parts = []
     for w in words:
-        escaped = re.escape(w).replace(r"\ ", r"[\s-]+")
+        escaped = re.escape(w).replace(r"\ ", _SPACE)
         parts.append(escaped)
     return "|".join(parts)
 
 
-def compile_rule(rule: Rule, tables: Mapping[str, Table]) -> CompiledRule:
+def _factorable(key: str) -> bool:
+    """Whether a key can go into a factored alternation and be tried in the same order as in a
+    list of the keys, longest first: two such keys the text can both match share a path, so the
+    longer is tried first in both (lower-case ASCII, words apart by single spaces, no hyphens)."""
+    return key.isascii() and key == key.lower() and "-" not in key and key == " ".join(key.split())
+
+
+def compile_rule(
+    rule: Rule, tables: Mapping[str, Table], reader: PatternReader | None = None
+) -> CompiledRule:
+    """Expand, check and compile one rule; ``reader`` reads its trigger words (see :func:`_triggers`)."""
+    source, used, tree, finder = _compile(rule, tables)
+    return CompiledRule(rule, source, used, finder, _triggers(rule, tree, reader or PatternReader()))
+
+
+def _compile(
+    rule: Rule, tables: Mapping[str, Table]
+) -> tuple[str, tuple[tuple[str, str], ...], Tree, re.Pattern[str]]:
     used: list[tuple[str, str]] = []
 
     def expand(m: re.Match[str]) -> str:
@@ -140,47 +169,48 @@ def compile_rule(rule: Rule, tables: Mapping[str, Table]) -> CompiledRule:
 
     source = _PLACEHOLDER.sub(expand, rule.pattern)
     try:
-        regex = re.compile(source, re.IGNORECASE)
+        tree = parse(source, re.IGNORECASE)
+        finder = _finder(source, tree)
     except re.error as e:
         raise GrammarError(f"rule {rule.name!r} has a bad pattern: {e}") from None
-    if regex.fullmatch(""):
+    if can_be_empty(tree):
         raise GrammarError(f"rule {rule.name!r} can match the empty string")
-    return CompiledRule(rule, regex, tuple(used), _finder(regex))
+    return source, tuple(used), tree, finder
 
 
-def _finder(regex: re.Pattern[str]) -> re.Pattern[str]:
-    """``regex`` behind a lookahead for the characters its matches can start with: the same
-    matches, found sooner, as the regex engine turns most positions away with one test."""
-    first = first_characters(regex)
-    return regex if first is None else re.compile(f"(?={first})(?:{regex.pattern})", regex.flags)
+def _finder(source: str, tree: Tree) -> re.Pattern[str]:
+    """The pattern behind a lookahead for the characters its matches can start with."""
+    first = first_characters(tree)
+    return re.compile(source if first is None else f"(?={first})(?:{source})", re.IGNORECASE)
 
 
-def _index(
-    compiled: list[CompiledRule], stop_words: frozenset[str]
-) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """Which rules can match near which word: every match holds one of its rule's trigger words.
+def _triggers(rule: Rule, tree: Tree, reader: PatternReader) -> frozenset[str]:
+    """The words the engine tries ``rule`` near: every match holds one of them.
 
-    The words are read from the pattern (:mod:`timeline.temporal.triggers`); a rule's declared
+    They are read from the pattern (:mod:`timeline.temporal.triggers`); the rule's declared
     ``triggers`` are added to them, and steer the reading to the part of the pattern they name.
     """
-    reader = PatternReader(stop_words)
+    declared = {w.lower() for w in rule.triggers}
+    for w in declared:
+        if not _WORD.fullmatch(w) or w[0].isdecimal():
+            raise GrammarError(f"rule {rule.name!r}: trigger {w!r} is not a word")
+    derived = reader.cover(tree, declared)
+    if derived is None and not declared:
+        raise GrammarError(
+            f"rule {rule.name!r} has no trigger word: no part of its pattern that every match "
+            "goes through is a whole word; give it triggers=(...)"
+        )
+    return frozenset(declared | (derived or frozenset()))
+
+
+def _index(compiled: list[CompiledRule]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Which rules can match near which word."""
     index: dict[str, list[int]] = {}
     digit_rules: list[int] = []
     for i, c in enumerate(compiled):
-        declared = {w.lower() for w in c.rule.triggers}
-        for w in declared:
-            if not _WORD.fullmatch(w) or w[0].isdecimal():
-                raise GrammarError(f"rule {c.rule.name!r}: trigger {w!r} is not a word")
-        derived = reader.cover(c.regex, declared)
-        if derived is None and not declared:
-            raise GrammarError(
-                f"rule {c.rule.name!r} has no trigger word: no part of its pattern that every match "
-                "goes through is a whole word; give it triggers=(...)"
-            )
-        words = declared | (derived or frozenset())
-        for w in sorted(words - {DIGIT}):
+        for w in sorted(c.triggers - {DIGIT}):
             index.setdefault(w, []).append(i)
-        if DIGIT in words:
+        if DIGIT in c.triggers:
             digit_rules.append(i)
     return {w: tuple(ids) for w, ids in index.items()}, tuple(digit_rules)
 
@@ -194,11 +224,11 @@ def load(
 ) -> Grammar:
     """Check and compile a grammar; raise :class:`GrammarError` naming the first bad rule.
 
-    ``stop_words`` are table words too common to point at a match on their own ("a", "the"):
-    a rule must have some other word in every match.
+    ``stop_words`` are words too common to point at a match on their own ("a", "the"): a rule
+    is tried near one only where every other part of its pattern is optional or no whole word.
     """
     seen: set[str] = set()
-    compiled = []
+    checked = []
     for rule in rules:
         if rule.name in seen:
             raise GrammarError(f"duplicate rule name {rule.name!r}")
@@ -207,31 +237,37 @@ def load(
             raise GrammarError(f"rule {rule.name!r}: examples must be a tuple of Example")
         if rule.type not in ("DATE", "TIME", "DURATION", "SET"):
             raise GrammarError(f"rule {rule.name!r} has unknown type {rule.type!r}")
-        compiled.append(compile_rule(rule, tables))
-    index, digit_rules = _index(compiled, stop_words)
+        checked.append((rule, _compile(rule, tables)))
+    reader = PatternReader(stop_words)
+    compiled = [
+        CompiledRule(rule, source, used, finder, _triggers(rule, tree, reader))
+        for rule, (source, used, tree, finder) in checked
+    ]
+    index, digit_rules = _index(compiled)
     return Grammar(
         tuple(compiled),
         tables,
-        _finder(re.compile(future_cues, re.IGNORECASE)),
-        _finder(re.compile(past_cues, re.IGNORECASE)),
+        _finder(future_cues, parse(future_cues, re.IGNORECASE)),
+        _finder(past_cues, parse(past_cues, re.IGNORECASE)),
         index,
         digit_rules,
-        re.compile(rf"\b(?:{_trie(index)})\b|\b\d\w*"),
+        re.compile(rf"\b(?:{_trie(map(re.escape, index))})\b|\b\d\w*"),
     )
 
 
-def _trie(words: Iterable[str]) -> str:
-    """One alternation of many words, factored letter by letter ("ma(?:rch|y)"): the regex engine
-    then reads each letter of the text once, where a plain list of words would try them all."""
+def _trie(words: Iterable[Iterable[str]]) -> str:
+    """One alternation of many words, factored piece by piece ("ma(?:rch|y)", a piece being a
+    regex for one letter, or a space): the regex engine then reads each letter of the text once,
+    where a plain list of the words would try them all. On one path a longer word is tried first."""
     root: dict[str, Any] = {}
     for word in words:
         node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
+        for piece in word:
+            node = node.setdefault(piece, {})
         node[""] = {}
 
     def alternation(node: dict[str, Any]) -> str:
-        parts = [re.escape(ch) + alternation(child) for ch, child in sorted(node.items()) if ch]
+        parts = [piece + alternation(child) for piece, child in sorted(node.items()) if piece]
         if not parts:
             return ""
         body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"

@@ -87,24 +87,37 @@ class PatternReader:
         self.stop_words = stop_words
         self._analysis = _Analysis()
 
-    def cover(self, regex: re.Pattern[str], free: Collection[str] = ()) -> frozenset[str] | None:
-        """The cheapest set of trigger keys every match of ``regex`` holds one of; None if none is found.
+    def cover(self, tree: Tree, free: Collection[str] = ()) -> frozenset[str] | None:
+        """The cheapest set of trigger keys every match of a pattern holds one of; None if none is found.
 
-        Keys are lower-cased words and :data:`DIGIT`. ``free`` words cost nothing (a rule's
-        declared triggers); the reader's stop words cost the most.
+        ``tree`` is the pattern parsed (:func:`parse`). Keys are lower-cased words and
+        :data:`DIGIT`. ``free`` words cost nothing (a rule's declared triggers); the reader's stop
+        words cost the most.
         """
-        tree = _parser.parse(regex.pattern, regex.flags)
         analysis = self._analysis
-        analysis.start(tree, not (regex.flags & (re.ASCII | re.LOCALE)))
+        analysis.start(tree, not (tree.state.flags & (re.ASCII | re.LOCALE)))
         analysis.cost = _Cost(self.stop_words, frozenset(free))
         return analysis.cover(list(tree), _UNKNOWN, _UNKNOWN)
+
+
+Tree = Any  # a parsed pattern: re._parser.SubPattern
+
+
+def parse(source: str, flags: int = 0) -> Tree:
+    """A pattern parsed as ``re.compile`` parses it; raises :class:`re.error` as it does."""
+    return _parser.parse(source, flags)
 
 
 def cover(
     regex: re.Pattern[str], stop_words: Collection[str] = (), free: Collection[str] = ()
 ) -> frozenset[str] | None:
-    """:meth:`PatternReader.cover` for one pattern."""
-    return PatternReader(stop_words).cover(regex, free)
+    """:meth:`PatternReader.cover` for one compiled pattern."""
+    return PatternReader(stop_words).cover(parse(regex.pattern, regex.flags), free)
+
+
+def can_be_empty(tree: Tree) -> bool:
+    """Whether the pattern can match an empty string somewhere (its lookarounds taken as passing)."""
+    return tree.getwidth()[0] == 0
 
 
 def _is_word(ch: str) -> bool:
@@ -158,6 +171,7 @@ class _Analysis:
         self._langs: dict[tuple[int, bool], Lang | None] = {}
         self._sides: dict[tuple[int, bool, bool], tuple[Ctx, bool]] = {}
         self._covers: dict[tuple[Any, ...], list[frozenset[str]]] = {}
+        self._asserts: dict[int, bool] = {}
 
     def start(self, tree: Any, unicode_words: bool) -> None:
         self._trees.append(tree)
@@ -402,6 +416,13 @@ class _Analysis:
                         found.append(keys)
         return self._ranked(found)
 
+    def asserts(self, node: tuple[Any, Any]) -> bool:
+        """Whether a node holds a zero-width part (``\\b``, a lookaround), which its strings do not show."""
+        key = self.shape(node)
+        if key not in self._asserts:
+            self._asserts[key] = _zero_width(node) or any(self.asserts(n) for n in _children(node))
+        return self._asserts[key]
+
     def _ranked(self, found: Iterable[frozenset[str]]) -> list[frozenset[str]]:
         unique = set(found)
         return sorted(unique, key=lambda keys: (self.cost.of(keys), len(keys), sorted(keys)))[:_KEEP]
@@ -419,6 +440,8 @@ class _Analysis:
             keys = self.lang_cover(lang, left, right)
             if keys is not None:
                 found.append(keys)
+            if not self.asserts(node):
+                return found  # its strings tell all there is to tell
         # read inside too: a lookbehind or a \b within a group says where its words begin
         op, av = node
         if op is _c.SUBPATTERN and _own_words(av):
@@ -477,6 +500,19 @@ def _own_words(group: tuple[Any, ...]) -> bool:
     """Whether a group keeps the pattern's notion of a word (no local ``(?a:...)`` or ``(?L:...)``)."""
     _, add_flags, del_flags, _ = group
     return not ((add_flags | del_flags) & (_c.SRE_FLAG_ASCII | _c.SRE_FLAG_LOCALE | _c.SRE_FLAG_UNICODE))
+
+
+def _children(node: tuple[Any, Any]) -> list[tuple[Any, Any]]:
+    op, av = node
+    if op is _c.SUBPATTERN:
+        return list(av[-1])
+    if op is _c.ATOMIC_GROUP:
+        return list(av)
+    if op is _c.BRANCH:
+        return [n for alternative in av[1] for n in alternative]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        return list(av[2])
+    return []
 
 
 def _word_letter(node: tuple[Any, Any]) -> bool:
@@ -541,13 +577,13 @@ _CATEGORY_CLASSES = {
 }
 
 
-def first_characters(regex: re.Pattern[str]) -> str | None:
+def first_characters(tree: Tree) -> str | None:
     """A character class (``[...]``) holding the first character of every match; None if any can be.
 
     Scanning a text, the regex engine tries the whole pattern at every position; a lookahead
     for this class in front of it turns most positions away at the cost of one test.
     """
-    found = _first(_parser.parse(regex.pattern, regex.flags))
+    found = _first(tree)
     if found is None or found[1] or not found[0]:
         return None
     parts = []
