@@ -21,8 +21,10 @@ def _load(*rules: Rule) -> Grammar:
 
 
 def _triggers(grammar: Grammar, rule: int = 0) -> set[str]:
-    words = {w for w, ids in grammar.trigger_index.items() if rule in ids}
-    return words | ({DIGIT} if rule in grammar.digit_rules else set())
+    group = next(i for i, rules in enumerate(grammar.trigger_groups) if rule in rules)
+    words = {w for w, groups in grammar.group_index.items() if group in groups}
+    assert words | ({DIGIT} if group in grammar.digit_groups else set()) == grammar.rules[rule].triggers
+    return set(grammar.rules[rule].triggers)
 
 
 def _cover(pattern: str) -> set[str] | None:

@@ -109,21 +109,21 @@ def _lower(text: str) -> str:
 def _trigger_words(
     grammar: Grammar, text: str, start: int, end: int
 ) -> Iterator[tuple[int, int, tuple[int, ...]]]:
-    """The words of ``text[start:end]`` that trigger rules: (start, end, the rules' numbers)."""
-    index, digit_rules = grammar.trigger_index, grammar.digit_rules
+    """The words of ``text[start:end]`` that trigger rules: (start, end, the groups of rules)."""
+    index, digit_groups = grammar.group_index, grammar.digit_groups
     low = _lower(text[start:end])
     first = 0
     if start > 0 and _TOKEN.fullmatch(text, start - 1, start + 1):
         # the text starts inside a word: its tail is a word of its own
         m = _TOKEN.match(low)
         word = m.group()  # type: ignore[union-attr]
-        ids = digit_rules if word[0].isdecimal() else index.get(word)
+        ids = digit_groups if word[0].isdecimal() else index.get(word)
         if ids:
             yield start, start + len(word), ids
         first = len(word)
     for m in grammar.trigger_words.finditer(low, first):
         word = m.group()
-        ids = digit_rules if word[0].isdecimal() else index.get(word)
+        ids = digit_groups if word[0].isdecimal() else index.get(word)
         if ids:
             yield start + m.start(), start + m.end(), ids
 
@@ -131,7 +131,7 @@ def _trigger_words(
 def _windows(
     grammar: Grammar, text: str, sentences: tuple[Sentence, ...]
 ) -> dict[int, list[tuple[int, int, int]]]:
-    """Per rule, the (sentence, start, end) stretches around its trigger words, merged."""
+    """Per group of rules, the (sentence, start, end) stretches around their trigger words, merged."""
     starts = [s.start for s in sentences]
     raw: dict[int, list[tuple[int, int, int]]] = {}
     if not sentences:
@@ -158,6 +158,32 @@ def _windows(
     return merged
 
 
+def _apply(
+    grammar: Grammar,
+    order: int,
+    text: str,
+    spans: list[tuple[int, int, int]],
+    per_sentence: dict[int, list[tuple[int, int, int, int, Found]]],
+) -> None:
+    """Rule number ``order`` over each (sentence, start, end) stretch: its matches, per sentence."""
+    compiled = grammar.rules[order]
+    rule = compiled.rule
+    for si, lo, hi in spans:
+        for m in compiled.finder.finditer(text, lo, hi):
+            if m.end() == m.start():
+                continue
+            try:
+                groups = _groups(grammar, compiled, m)
+                value = rule.make(groups)
+                mod = rule.mod(groups) if rule.mod else None
+            except (KeyError, ValueError, TypeError):
+                continue
+            item = Found(m.start(), m.end(), m.group(), rule.type, value, rule.name, mod)
+            per_sentence.setdefault(si, []).append(
+                (m.end() - m.start(), rule.priority, -m.start(), -order, item)
+            )
+
+
 def extract_with(
     grammar: Grammar,
     text: str,
@@ -169,23 +195,9 @@ def extract_with(
     end = len(text) if end is None else end
     sentences = split_sentences(text, start, end, abbreviations)
     per_sentence: dict[int, list[tuple[int, int, int, int, Found]]] = {}
-    for order, spans in sorted(_windows(grammar, text, sentences).items()):
-        compiled = grammar.rules[order]
-        rule = compiled.rule
-        for si, lo, hi in spans:
-            for m in compiled.finder.finditer(text, lo, hi):
-                if m.end() == m.start():
-                    continue
-                try:
-                    groups = _groups(grammar, compiled, m)
-                    value = rule.make(groups)
-                    mod = rule.mod(groups) if rule.mod else None
-                except (KeyError, ValueError, TypeError):
-                    continue
-                item = Found(m.start(), m.end(), m.group(), rule.type, value, rule.name, mod)
-                per_sentence.setdefault(si, []).append(
-                    (m.end() - m.start(), rule.priority, -m.start(), -order, item)
-                )
+    for group, spans in _windows(grammar, text, sentences).items():
+        for order in grammar.trigger_groups[group]:
+            _apply(grammar, order, text, spans, per_sentence)
     found: list[Found] = []
     for si in sorted(per_sentence):
         sentence = sentences[si]

@@ -107,9 +107,13 @@ class Grammar:
     tables: Mapping[str, Table]
     future_cues: re.Pattern[str]
     past_cues: re.Pattern[str]
-    trigger_index: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
-    digit_rules: tuple[int, ...] = ()
-    #: Finds, in lower-cased text, the words of ``trigger_index`` and those that start with a digit.
+    #: Rules that have the same trigger words, by number: they are tried near the same words.
+    trigger_groups: tuple[tuple[int, ...], ...] = ()
+    #: A trigger word (lower-cased) -> the groups it triggers; words that start with a digit
+    #: trigger ``digit_groups``.
+    group_index: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    digit_groups: tuple[int, ...] = ()
+    #: Finds, in lower-cased text, the words of ``group_index`` and those that start with a digit.
     trigger_words: re.Pattern[str] = re.compile(r"\b\d\w*")
 
     def normalize(self, table: str, surface: str) -> Any:
@@ -203,16 +207,22 @@ def _triggers(rule: Rule, tree: Tree, reader: PatternReader) -> frozenset[str]:
     return frozenset(declared | (derived or frozenset()))
 
 
-def _index(compiled: list[CompiledRule]) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """Which rules can match near which word."""
-    index: dict[str, list[int]] = {}
-    digit_rules: list[int] = []
+def _index(
+    compiled: list[CompiledRule],
+) -> tuple[tuple[tuple[int, ...], ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """The rules grouped by their trigger words, and which groups each word triggers."""
+    by_words: dict[frozenset[str], list[int]] = {}
     for i, c in enumerate(compiled):
-        for w in sorted(c.triggers - {DIGIT}):
-            index.setdefault(w, []).append(i)
-        if DIGIT in c.triggers:
-            digit_rules.append(i)
-    return {w: tuple(ids) for w, ids in index.items()}, tuple(digit_rules)
+        by_words.setdefault(c.triggers, []).append(i)
+    index: dict[str, list[int]] = {}
+    digit_groups: list[int] = []
+    for group, words in enumerate(by_words):
+        for w in sorted(words - {DIGIT}):
+            index.setdefault(w, []).append(group)
+        if DIGIT in words:
+            digit_groups.append(group)
+    groups = tuple(tuple(rules) for rules in by_words.values())
+    return groups, {w: tuple(ids) for w, ids in index.items()}, tuple(digit_groups)
 
 
 def load(
@@ -243,14 +253,15 @@ def load(
         CompiledRule(rule, source, used, finder, _triggers(rule, tree, reader))
         for rule, (source, used, tree, finder) in checked
     ]
-    index, digit_rules = _index(compiled)
+    groups, index, digit_groups = _index(compiled)
     return Grammar(
         tuple(compiled),
         tables,
         _finder(future_cues, parse(future_cues, re.IGNORECASE)),
         _finder(past_cues, parse(past_cues, re.IGNORECASE)),
+        groups,
         index,
-        digit_rules,
+        digit_groups,
         re.compile(rf"\b(?:{_trie(map(re.escape, index))})\b|\b\d\w*"),
     )
 
