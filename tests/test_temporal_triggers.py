@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import sys
 
 import pytest
 
 from timeline.temporal import en, english
 from timeline.temporal.grammar import Grammar, GrammarError, Rule, load
-from timeline.temporal.triggers import DIGIT, cover, first_characters, parse
+from timeline.temporal.triggers import DIGIT, caseless, cover, first_characters, parse
 from timeline.temporal.values import Calendar
 
 
@@ -125,6 +127,45 @@ def test_a_rule_finder_finds_what_its_pattern_finds(rule: Rule) -> None:
     compiled = next(c for c in english().rules if c.rule.name == rule.name)
     for example in rule.examples:
         for text in (example.text, example.text.upper(), f"x{example.text}, {example.text}"):
-            assert [m.span() for m in compiled.finder.finditer(text)] == [
-                m.span() for m in compiled.regex.finditer(text)
-            ]
+            spans = [m.span() for m in compiled.regex.finditer(text)]
+            assert [m.span() for m in compiled.finder.finditer(text)] == spans
+            if compiled.lower_finder is not None:
+                assert [m.span() for m in compiled.lower_finder.finditer(text.lower())] == spans
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bjune\s+\d+", True),
+        (r"\b[a-z]+ed\b", True),
+        (r"\s+[A-Z]{3}", False),  # upper-case letters only: not found in lower-cased text
+        (r"GMT", False),
+        (r"(?-i:june)", False),  # case matters inside
+        (r"mañana", False),  # a letter outside a-z
+        (r"it’s", True),  # an apostrophe has no case
+    ],
+)
+def test_a_pattern_is_caseless_when_lower_cased_text_finds_the_same(pattern: str, expected: bool) -> None:
+    assert caseless(parse(pattern, re.IGNORECASE)) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They met on Tuesday, June 5, 1998, and TWO YEARS AGO.",
+        "Il a dit: «  la réunion du 5 juin  » — on Tuesday, June 5 (\u212a) 1998.",
+        "Talks ſtarted on June 5 and will resume next ſpring; İT WILL END ON TUESDAY.",
+    ],
+)
+def test_lower_cased_text_finds_what_case_ignored_text_finds(text: str) -> None:
+    from timeline.temporal import extract
+
+    extract_module = sys.modules["timeline.temporal.extract"]
+    fast = extract(text)
+    original = extract_module._Text.of
+    try:
+        extract_module._Text.of = classmethod(lambda cls, t: dataclasses.replace(original(t), faithful=False))
+        slow = extract(text)
+    finally:
+        extract_module._Text.of = original
+    assert fast == slow

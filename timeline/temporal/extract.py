@@ -41,9 +41,10 @@ class Extraction:
     sentences: tuple[Sentence, ...]
 
 
-def _groups(grammar: Grammar, compiled: CompiledRule, m: object) -> dict[str, object]:
+def _groups(grammar: Grammar, compiled: CompiledRule, m: re.Match[str], text: str) -> dict[str, object]:
+    """The match's named groups, read from ``text`` (``m`` may have run on it lower-cased)."""
     groups: dict[str, object] = {}
-    gd = m.groupdict()  # type: ignore[attr-defined]
+    gd = {name: text[a:b] if a >= 0 else None for name, (a, b) in ((n, m.span(n)) for n in m.re.groupindex)}
     for name, table in compiled.tables:
         surface = gd.get(name)
         if surface is not None:
@@ -61,13 +62,17 @@ _Cues = tuple[tuple[Direction, list[int], list[int]], ...]
 _CUE_REACH = 150
 
 
-def _cues(grammar: Grammar, text: str, sentence: Sentence) -> _Cues:
+def _cues(grammar: Grammar, text: _Text, sentence: Sentence) -> _Cues:
     """Every tense cue of ``sentence``, found in one pass over it."""
     found = []
-    for pattern, direction in ((grammar.future_cues, "future"), (grammar.past_cues, "past")):
+    cues = (
+        (text.pick(grammar.future_cues, grammar.future_cues_lower), "future"),
+        (text.pick(grammar.past_cues, grammar.past_cues_lower), "past"),
+    )
+    for (pattern, subject), direction in cues:
         starts: list[int] = []
         ends: list[int] = []
-        for cue in pattern.finditer(text, sentence.start, sentence.end):
+        for cue in pattern.finditer(subject, sentence.start, sentence.end):
             starts.append(cue.start())
             ends.append(cue.end())
         found.append((direction, starts, ends))
@@ -98,38 +103,67 @@ _TOKEN = re.compile(r"\w+")
 _LEFT, _RIGHT = 60, 80
 
 
-def _lower(text: str) -> str:
-    """``text`` lower-cased letter by letter, so that offsets into it are offsets into ``text``."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)  # "İ" is two letters lower-cased
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A text and the same lower-cased letter by letter (offsets into one are offsets into the other).
+
+    ``faithful`` says whether a pattern with no upper-case letter (see ``CompiledRule.lower_finder``)
+    finds the same in ``lower``, case not ignored, as in ``text``, case ignored: so it does unless
+    a letter outside ASCII matches an ASCII one with case ignored but lower-cases to another
+    ("ſ", "ı", "İ").
+    """
+
+    text: str
+    lower: str
+    faithful: bool
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        low = text.lower()
+        if len(low) != len(text):  # "İ" is two letters lower-cased
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        faithful = text.isascii() or not any(
+            _ASCII_LETTER.fullmatch(c) and not _ASCII_LETTER.fullmatch(c.lower())
+            for c in set(_NON_ASCII.findall(text))
+        )
+        return cls(text, low, faithful)
+
+    def pick(
+        self, finder: re.Pattern[str], lower_finder: re.Pattern[str] | None
+    ) -> tuple[re.Pattern[str], str]:
+        """The pattern to scan with and the text to scan: the lower-cased one where it finds the same."""
+        if lower_finder is not None and self.faithful:
+            return lower_finder, self.lower
+        return finder, self.text
 
 
 def _trigger_words(
-    grammar: Grammar, text: str, start: int, end: int
+    grammar: Grammar, text: _Text, start: int, end: int
 ) -> Iterator[tuple[int, int, tuple[int, ...]]]:
     """The words of ``text[start:end]`` that trigger rules: (start, end, the groups of rules)."""
     index, digit_groups = grammar.group_index, grammar.digit_groups
-    low = _lower(text[start:end])
-    first = 0
-    if start > 0 and _TOKEN.fullmatch(text, start - 1, start + 1):
+    low = text.lower
+    if start > 0 and _TOKEN.fullmatch(low, start - 1, start + 1):
         # the text starts inside a word: its tail is a word of its own
-        m = _TOKEN.match(low)
+        m = _TOKEN.match(low, start, end)
         word = m.group()  # type: ignore[union-attr]
         ids = digit_groups if word[0].isdecimal() else index.get(word)
         if ids:
             yield start, start + len(word), ids
-        first = len(word)
-    for m in grammar.trigger_words.finditer(low, first):
+        start += len(word)
+    for m in grammar.trigger_words.finditer(low, start, end):
         word = m.group()
         ids = digit_groups if word[0].isdecimal() else index.get(word)
         if ids:
-            yield start + m.start(), start + m.end(), ids
+            yield m.start(), m.end(), ids
 
 
 def _windows(
-    grammar: Grammar, text: str, sentences: tuple[Sentence, ...]
+    grammar: Grammar, text: _Text, sentences: tuple[Sentence, ...]
 ) -> dict[int, list[tuple[int, int, int]]]:
     """Per group of rules, the (sentence, start, end) stretches around their trigger words, merged."""
     starts = [s.start for s in sentences]
@@ -142,7 +176,7 @@ def _windows(
         if word_start >= s.end:
             continue
         lo = max(s.start, word_start - _LEFT)
-        hi = text.find(" ", min(s.end, word_end + _RIGHT), s.end)
+        hi = text.text.find(" ", min(s.end, word_end + _RIGHT), s.end)
         hi = s.end if hi < 0 else hi
         for i in ids:
             raw.setdefault(i, []).append((si, lo, hi))
@@ -161,24 +195,28 @@ def _windows(
 def _apply(
     grammar: Grammar,
     order: int,
-    text: str,
+    text: _Text,
     spans: list[tuple[int, int, int]],
     per_sentence: dict[int, list[tuple[int, int, int, int, Found]]],
 ) -> None:
     """Rule number ``order`` over each (sentence, start, end) stretch: its matches, per sentence."""
     compiled = grammar.rules[order]
     rule = compiled.rule
+    if text.faithful and compiled.lower_finder is not None:
+        finder, subject = compiled.lower_finder, text.lower
+    else:
+        finder, subject = compiled.finder, text.text
     for si, lo, hi in spans:
-        for m in compiled.finder.finditer(text, lo, hi):
+        for m in finder.finditer(subject, lo, hi):
             if m.end() == m.start():
                 continue
             try:
-                groups = _groups(grammar, compiled, m)
+                groups = _groups(grammar, compiled, m, text.text)
                 value = rule.make(groups)
                 mod = rule.mod(groups) if rule.mod else None
             except (KeyError, ValueError, TypeError):
                 continue
-            item = Found(m.start(), m.end(), m.group(), rule.type, value, rule.name, mod)
+            item = Found(m.start(), m.end(), text.text[m.start() : m.end()], rule.type, value, rule.name, mod)
             per_sentence.setdefault(si, []).append(
                 (m.end() - m.start(), rule.priority, -m.start(), -order, item)
             )
@@ -195,9 +233,10 @@ def extract_with(
     end = len(text) if end is None else end
     sentences = split_sentences(text, start, end, abbreviations)
     per_sentence: dict[int, list[tuple[int, int, int, int, Found]]] = {}
-    for group, spans in _windows(grammar, text, sentences).items():
+    both = _Text.of(text)
+    for group, spans in _windows(grammar, both, sentences).items():
         for order in grammar.trigger_groups[group]:
-            _apply(grammar, order, text, spans, per_sentence)
+            _apply(grammar, order, both, spans, per_sentence)
     found: list[Found] = []
     for si in sorted(per_sentence):
         sentence = sentences[si]
@@ -217,7 +256,7 @@ def extract_with(
             starts.insert(at, item.start)
             ends.insert(at, item.end)
             kept.insert(at, item)
-        cues = _cues(grammar, text, sentence)
+        cues = _cues(grammar, both, sentence)
         for item in kept:
             direction = _direction(cues, sentence, item.start, item.end)
             found.append(

@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from timeline.temporal.triggers import DIGIT, PatternReader, Tree, can_be_empty, first_characters, parse
+from timeline.temporal.triggers import (
+    DIGIT,
+    PatternReader,
+    Tree,
+    can_be_empty,
+    caseless,
+    first_characters,
+    parse,
+)
 from timeline.temporal.values import Value
 
 _PLACEHOLDER = re.compile(r"@([a-z_]+)(?::([a-z_0-9]+))?")
@@ -81,18 +89,30 @@ class Rule:
 
 @dataclass(frozen=True)
 class CompiledRule:
-    """A rule with its pattern expanded (``source``) and compiled, and the words that trigger it.
+    """A rule with its pattern expanded (``source``), and the words that trigger it.
 
-    ``finder`` is the pattern behind a lookahead for the characters a match can start with: the
-    same matches, found sooner when scanning (the regex engine turns most positions away with
-    one test). ``regex`` is the pattern as written, compiled when asked for.
+    ``finder`` is the pattern behind a lookahead for the characters a match can start with
+    (``scan``): the same matches, found sooner when scanning, as the regex engine turns most
+    positions away with one test. ``lower_finder`` is the same for lower-cased text, case not
+    ignored, which the regex engine scans faster; it is there when the pattern allows it
+    (``caseless``, see :func:`timeline.temporal.triggers.caseless`). ``regex`` is the pattern as
+    written. Each is compiled when first asked for.
     """
 
     rule: Rule
     source: str
     tables: tuple[tuple[str, str], ...]  # (group name, table name)
-    finder: re.Pattern[str]
     triggers: frozenset[str]  # lower-cased words, and DIGIT for any word that starts with a digit
+    scan: str
+    caseless: bool
+
+    @cached_property
+    def finder(self) -> re.Pattern[str]:
+        return re.compile(self.scan, re.IGNORECASE)
+
+    @cached_property
+    def lower_finder(self) -> re.Pattern[str] | None:
+        return re.compile(self.scan) if self.caseless else None
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -115,6 +135,9 @@ class Grammar:
     digit_groups: tuple[int, ...] = ()
     #: Finds, in lower-cased text, the words of ``group_index`` and those that start with a digit.
     trigger_words: re.Pattern[str] = re.compile(r"\b\d\w*")
+    #: The cue patterns for lower-cased text, where they allow it (see ``CompiledRule.lower_finder``).
+    future_cues_lower: re.Pattern[str] | None = None
+    past_cues_lower: re.Pattern[str] | None = None
 
     def normalize(self, table: str, surface: str) -> Any:
         t = self.tables[table]
@@ -153,13 +176,12 @@ def compile_rule(
     rule: Rule, tables: Mapping[str, Table], reader: PatternReader | None = None
 ) -> CompiledRule:
     """Expand, check and compile one rule; ``reader`` reads its trigger words (see :func:`_triggers`)."""
-    source, used, tree, finder = _compile(rule, tables)
-    return CompiledRule(rule, source, used, finder, _triggers(rule, tree, reader or PatternReader()))
+    source, used, tree = _check(rule, tables)
+    return _compiled(rule, source, used, tree, reader or PatternReader())
 
 
-def _compile(
-    rule: Rule, tables: Mapping[str, Table]
-) -> tuple[str, tuple[tuple[str, str], ...], Tree, re.Pattern[str]]:
+def _check(rule: Rule, tables: Mapping[str, Table]) -> tuple[str, tuple[tuple[str, str], ...], Tree]:
+    """The rule's pattern expanded, its tables and its parse; raise GrammarError if it is bad."""
     used: list[tuple[str, str]] = []
 
     def expand(m: re.Match[str]) -> str:
@@ -174,18 +196,39 @@ def _compile(
     source = _PLACEHOLDER.sub(expand, rule.pattern)
     try:
         tree = parse(source, re.IGNORECASE)
-        finder = _finder(source, tree)
     except re.error as e:
         raise GrammarError(f"rule {rule.name!r} has a bad pattern: {e}") from None
     if can_be_empty(tree):
         raise GrammarError(f"rule {rule.name!r} can match the empty string")
-    return source, tuple(used), tree, finder
+    return source, tuple(used), tree
+
+
+def _compiled(
+    rule: Rule, source: str, used: tuple[tuple[str, str], ...], tree: Tree, reader: PatternReader
+) -> CompiledRule:
+    compiled = CompiledRule(
+        rule, source, used, _triggers(rule, tree, reader), _gated(source, tree), caseless(tree)
+    )
+    try:  # the finder ordinary text is scanned with: compiled now, so a pattern the parser let by fails here
+        compiled.lower_finder if compiled.caseless else compiled.finder  # noqa: B018
+    except re.error as e:
+        raise GrammarError(f"rule {rule.name!r} has a bad pattern: {e}") from None
+    return compiled
 
 
 def _finder(source: str, tree: Tree) -> re.Pattern[str]:
     """The pattern behind a lookahead for the characters its matches can start with."""
+    return re.compile(_gated(source, tree), re.IGNORECASE)
+
+
+def _lower_finder(source: str, tree: Tree) -> re.Pattern[str] | None:
+    """:func:`_finder` for lower-cased text, where the pattern allows it."""
+    return re.compile(_gated(source, tree)) if caseless(tree) else None
+
+
+def _gated(source: str, tree: Tree) -> str:
     first = first_characters(tree)
-    return re.compile(source if first is None else f"(?={first})(?:{source})", re.IGNORECASE)
+    return source if first is None else f"(?={first})(?:{source})"
 
 
 def _triggers(rule: Rule, tree: Tree, reader: PatternReader) -> frozenset[str]:
@@ -247,22 +290,22 @@ def load(
             raise GrammarError(f"rule {rule.name!r}: examples must be a tuple of Example")
         if rule.type not in ("DATE", "TIME", "DURATION", "SET"):
             raise GrammarError(f"rule {rule.name!r} has unknown type {rule.type!r}")
-        checked.append((rule, _compile(rule, tables)))
+        checked.append((rule, _check(rule, tables)))
     reader = PatternReader(stop_words)
-    compiled = [
-        CompiledRule(rule, source, used, finder, _triggers(rule, tree, reader))
-        for rule, (source, used, tree, finder) in checked
-    ]
+    compiled = [_compiled(rule, source, used, tree, reader) for rule, (source, used, tree) in checked]
     groups, index, digit_groups = _index(compiled)
+    future_tree, past_tree = parse(future_cues, re.IGNORECASE), parse(past_cues, re.IGNORECASE)
     return Grammar(
         tuple(compiled),
         tables,
-        _finder(future_cues, parse(future_cues, re.IGNORECASE)),
-        _finder(past_cues, parse(past_cues, re.IGNORECASE)),
+        _finder(future_cues, future_tree),
+        _finder(past_cues, past_tree),
         groups,
         index,
         digit_groups,
         re.compile(rf"\b(?:{_trie(map(re.escape, index))})\b|\b\d\w*"),
+        _lower_finder(future_cues, future_tree),
+        _lower_finder(past_cues, past_tree),
     )
 
 

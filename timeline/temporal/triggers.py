@@ -115,6 +115,52 @@ def cover(
     return PatternReader(stop_words).cover(parse(regex.pattern, regex.flags), free)
 
 
+def caseless(tree: Tree) -> bool:
+    """Whether matching the pattern with case ignored is matching it, as it is, on lower-cased text.
+
+    So it is when it holds no upper-case letter (nor one that has no case of its own to match:
+    only uncased characters and the letters a-z), and no group turns case-ignoring on or off.
+    """
+    for op, av in tree:
+        if op in (_c.LITERAL, _c.NOT_LITERAL):
+            if not _caseless_char(av):
+                return False
+        elif op is _c.IN:
+            for item, value in av:
+                if item is _c.LITERAL and not _caseless_char(value):
+                    return False
+                if item is _c.RANGE and (
+                    value[1] - value[0] > 4096 or not all(map(_caseless_char, range(value[0], value[1] + 1)))
+                ):
+                    return False
+        elif op is _c.SUBPATTERN:
+            if (av[1] | av[2]) & _c.SRE_FLAG_IGNORECASE or not caseless(av[3]):
+                return False
+        elif not all(caseless(child) for child in _subpatterns(node=(op, av))):
+            return False
+    return True
+
+
+def _caseless_char(code: int) -> bool:
+    ch = chr(code)
+    return "a" <= ch <= "z" or ch == ch.lower() == ch.upper()
+
+
+def _subpatterns(node: tuple[Any, Any]) -> list[Any]:
+    op, av = node
+    if op is _c.BRANCH:
+        return list(av[1])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        return [av[2]]
+    if op in (_c.ASSERT, _c.ASSERT_NOT):
+        return [av[1]]
+    if op is _c.ATOMIC_GROUP:
+        return [av]
+    if op is _c.GROUPREF_EXISTS:
+        return [av[1]] + ([av[2]] if av[2] else [])
+    return []
+
+
 def can_be_empty(tree: Tree) -> bool:
     """Whether the pattern can match an empty string somewhere (its lookarounds taken as passing)."""
     return tree.getwidth()[0] == 0
