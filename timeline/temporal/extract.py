@@ -42,16 +42,14 @@ class Extraction:
 
 
 def _groups(grammar: Grammar, compiled: CompiledRule, m: re.Match[str], text: str) -> dict[str, object]:
-    """The match's named groups, read from ``text`` (``m`` may have run on it lower-cased)."""
+    """The match's named groups that took part, read from ``text`` (``m`` may have run on it
+    lower-cased) and normalized through their tables."""
     groups: dict[str, object] = {}
-    gd = {name: text[a:b] if a >= 0 else None for name, (a, b) in ((n, m.span(n)) for n in m.re.groupindex)}
-    for name, table in compiled.tables:
-        surface = gd.get(name)
-        if surface is not None:
-            groups[name] = grammar.normalize(table, surface)
-    for name, surface in gd.items():
-        if name not in groups and surface is not None:
-            groups[name] = surface
+    spans = m.regs
+    for name, number, table in compiled.slots:
+        a, b = spans[number]
+        if a >= 0:
+            groups[name] = text[a:b] if table is None else grammar.normalize(table, text[a:b])
     return groups
 
 

@@ -118,6 +118,14 @@ class CompiledRule:
     def regex(self) -> re.Pattern[str]:
         return re.compile(self.source, re.IGNORECASE)
 
+    @cached_property
+    def slots(self) -> tuple[tuple[str, int, str | None], ...]:
+        """The named groups as (name, number, table or None): those of tables first, then the rest."""
+        numbers = (self.lower_finder or self.finder).groupindex
+        tables = dict(self.tables)
+        first = tuple((name, numbers[name], table) for name, table in self.tables)
+        return first + tuple((name, i, None) for name, i in numbers.items() if name not in tables)
+
 
 @dataclass(frozen=True)
 class Grammar:
