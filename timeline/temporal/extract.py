@@ -160,33 +160,35 @@ def _trigger_words(
             yield m.start(), m.end(), ids
 
 
-def _windows(
-    grammar: Grammar, text: _Text, sentences: tuple[Sentence, ...]
-) -> dict[int, list[tuple[int, int, int]]]:
-    """Per group of rules, the (sentence, start, end) stretches around their trigger words, merged."""
+def _windows(grammar: Grammar, text: _Text, sentences: tuple[Sentence, ...]) -> dict[int, list[list[int]]]:
+    """Per group of rules, the [sentence, start, end] stretches around their trigger words, merged
+    (the words come in text order, so a stretch only ever grows into the next one's)."""
     starts = [s.start for s in sentences]
-    raw: dict[int, list[tuple[int, int, int]]] = {}
+    merged: dict[int, list[list[int]]] = {}
     if not sentences:
-        return raw
+        return merged
+    si, s = 0, sentences[0]
+    find = text.text.find
     for word_start, word_end, ids in _trigger_words(grammar, text, sentences[0].start, sentences[-1].end):
-        si = bisect_right(starts, word_start) - 1
-        s = sentences[si]
         if word_start >= s.end:
-            continue
+            si = bisect_right(starts, word_start) - 1
+            s = sentences[si]
+            if word_start >= s.end:
+                continue
         lo = max(s.start, word_start - _LEFT)
-        hi = text.text.find(" ", min(s.end, word_end + _RIGHT), s.end)
+        hi = find(" ", min(s.end, word_end + _RIGHT), s.end)
         hi = s.end if hi < 0 else hi
-        for i in ids:
-            raw.setdefault(i, []).append((si, lo, hi))
-    merged: dict[int, list[tuple[int, int, int]]] = {}
-    for i, spans in raw.items():
-        out: list[tuple[int, int, int]] = []
-        for si, lo, hi in spans:  # already in text order
-            if out and out[-1][0] == si and lo <= out[-1][2]:
-                out[-1] = (si, out[-1][1], max(out[-1][2], hi))
+        for group in ids:
+            spans = merged.get(group)
+            if spans is None:
+                merged[group] = [[si, lo, hi]]
+                continue
+            last = spans[-1]
+            if last[0] == si and lo <= last[2]:
+                if hi > last[2]:
+                    last[2] = hi
             else:
-                out.append((si, lo, hi))
-        merged[i] = out
+                spans.append([si, lo, hi])
     return merged
 
 
@@ -194,7 +196,7 @@ def _apply(
     grammar: Grammar,
     order: int,
     text: _Text,
-    spans: list[tuple[int, int, int]],
+    spans: list[list[int]],
     per_sentence: dict[int, list[tuple[int, int, int, int, Found]]],
 ) -> None:
     """Rule number ``order`` over each (sentence, start, end) stretch: its matches, per sentence."""
@@ -239,21 +241,17 @@ def extract_with(
     for si in sorted(per_sentence):
         sentence = sentences[si]
         candidates = sorted(set(per_sentence[si]), key=lambda c: c[:4], reverse=True)
-        # The kept spans never overlap, so sorted by start they are sorted by end too: a new span
-        # overlaps one of them only if it overlaps its neighbours there (linear in a sentence
-        # dense with dates, where comparing with every kept span was quadratic).
-        starts: list[int] = []
-        ends: list[int] = []
+        # A span is kept if none of its characters is taken by one kept before it: looking up and
+        # marking its characters is linear in a sentence dense with dates, where comparing with
+        # every kept span was quadratic (and so was inserting into sorted lists).
+        taken = bytearray(sentence.end - sentence.start)
         kept: list[Found] = []
         for *_, item in candidates:
-            at = bisect_right(starts, item.start)
-            if at and ends[at - 1] > item.start:
-                continue
-            if at < len(starts) and starts[at] < item.end:
-                continue
-            starts.insert(at, item.start)
-            ends.insert(at, item.end)
-            kept.insert(at, item)
+            a, b = item.start - sentence.start, item.end - sentence.start
+            if taken.find(1, a, b) < 0:
+                taken[a:b] = b"\x01" * (b - a)
+                kept.append(item)
+        kept.sort(key=lambda item: item.start)
         cues = _cues(grammar, both, sentence)
         for item in kept:
             direction = _direction(cues, sentence, item.start, item.end)
