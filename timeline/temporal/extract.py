@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from timeline.model import Sentence
 from timeline.temporal.grammar import CompiledRule, Grammar
@@ -192,12 +193,18 @@ def _windows(grammar: Grammar, text: _Text, sentences: tuple[Sentence, ...]) -> 
     return merged
 
 
+# A candidate: its rank (longest first, then by priority, then leftmost, then the rule listed
+# first; no two candidates share one), then what it is (start, end, rule number, value, mod).
+_Candidate = tuple[int, int, int, int, int, int, int, Value, str | None]
+_RANK = itemgetter(0, 1, 2, 3)
+
+
 def _apply(
     grammar: Grammar,
     order: int,
     text: _Text,
     spans: list[list[int]],
-    per_sentence: dict[int, list[tuple[int, int, int, int, Found]]],
+    per_sentence: dict[int, list[_Candidate]],
 ) -> None:
     """Rule number ``order`` over each (sentence, start, end) stretch: its matches, per sentence."""
     compiled = grammar.rules[order]
@@ -208,7 +215,8 @@ def _apply(
         finder, subject = compiled.finder, text.text
     for si, lo, hi in spans:
         for m in finder.finditer(subject, lo, hi):
-            if m.end() == m.start():
+            start, end = m.span()
+            if end == start:
                 continue
             try:
                 groups = _groups(grammar, compiled, m, text.text)
@@ -216,9 +224,9 @@ def _apply(
                 mod = rule.mod(groups) if rule.mod else None
             except (KeyError, ValueError, TypeError):
                 continue
-            item = Found(m.start(), m.end(), text.text[m.start() : m.end()], rule.type, value, rule.name, mod)
+            # (a group's stretches do not overlap, so no match is found twice)
             per_sentence.setdefault(si, []).append(
-                (m.end() - m.start(), rule.priority, -m.start(), -order, item)
+                (end - start, rule.priority, -start, -order, start, end, order, value, mod)
             )
 
 
@@ -232,7 +240,7 @@ def extract_with(
     """Split ``text[start:end]`` into sentences and apply every rule near its trigger words."""
     end = len(text) if end is None else end
     sentences = split_sentences(text, start, end, abbreviations)
-    per_sentence: dict[int, list[tuple[int, int, int, int, Found]]] = {}
+    per_sentence: dict[int, list[_Candidate]] = {}
     both = _Text.of(text)
     for group, spans in _windows(grammar, both, sentences).items():
         for order in grammar.trigger_groups[group]:
@@ -240,22 +248,33 @@ def extract_with(
     found: list[Found] = []
     for si in sorted(per_sentence):
         sentence = sentences[si]
-        candidates = sorted(set(per_sentence[si]), key=lambda c: c[:4], reverse=True)
+        candidates = per_sentence[si]
+        candidates.sort(key=_RANK, reverse=True)
         # A span is kept if none of its characters is taken by one kept before it: looking up and
         # marking its characters is linear in a sentence dense with dates, where comparing with
         # every kept span was quadratic (and so was inserting into sorted lists).
         taken = bytearray(sentence.end - sentence.start)
-        kept: list[Found] = []
-        for *_, item in candidates:
-            a, b = item.start - sentence.start, item.end - sentence.start
+        kept: list[_Candidate] = []
+        for candidate in candidates:
+            a, b = candidate[4] - sentence.start, candidate[5] - sentence.start
             if taken.find(1, a, b) < 0:
                 taken[a:b] = b"\x01" * (b - a)
-                kept.append(item)
-        kept.sort(key=lambda item: item.start)
+                kept.append(candidate)
+        kept.sort(key=itemgetter(4))
         cues = _cues(grammar, both, sentence)
-        for item in kept:
-            direction = _direction(cues, sentence, item.start, item.end)
+        for *_, item_start, item_end, order, value, mod in kept:
+            rule = grammar.rules[order].rule
+            direction = _direction(cues, sentence, item_start, item_end)
             found.append(
-                Found(item.start, item.end, item.text, item.type, item.value, item.rule, item.mod, direction)
+                Found(
+                    item_start,
+                    item_end,
+                    text[item_start:item_end],
+                    rule.type,
+                    value,
+                    rule.name,
+                    mod,
+                    direction,
+                )
             )
     return Extraction(tuple(found), sentences)

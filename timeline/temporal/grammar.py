@@ -30,6 +30,7 @@ from timeline.temporal.triggers import (
 )
 from timeline.temporal.values import Value
 
+_MEMO_SIZE = 100_000  # normalized surfaces remembered (then forgotten all at once)
 _PLACEHOLDER = re.compile(r"@([a-z_]+)(?::([a-z_0-9]+))?")
 _WORD = re.compile(r"\w+")
 
@@ -146,8 +147,19 @@ class Grammar:
     #: The cue patterns for lower-cased text, where they allow it (see ``CompiledRule.lower_finder``).
     future_cues_lower: re.Pattern[str] | None = None
     past_cues_lower: re.Pattern[str] | None = None
+    _normalized: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def normalize(self, table: str, surface: str) -> Any:
+        """The value of ``surface`` in ``table`` (remembered: a table gives a surface one value)."""
+        memo = self._normalized
+        value = memo.get((table, surface), memo)
+        if value is memo:
+            if len(memo) > _MEMO_SIZE:
+                memo.clear()
+            value = memo[table, surface] = self._normalize(table, surface)
+        return value
+
+    def _normalize(self, table: str, surface: str) -> Any:
         t = self.tables[table]
         if isinstance(t, Token):
             return t.convert(surface)
