@@ -43,10 +43,13 @@ _DIGIT_COST = 50
 _STOP_WORD_COST = 1000
 
 # What one character of a match can be, for telling where words begin and end.
-_SEP = "<sep>"  # non-word characters (one or more: how many does not matter here)
-_NUM = "<num>"  # digits
-_WORDISH = "<word>"  # word characters not known one by one ([A-Z], \w)
-_ANY = "<any>"  # word or non-word
+# A matched string is read as a str of these and of lower-case letters, one per character (no
+# word character is one of these four).
+_SEP = "\x00"  # non-word characters (one or more: how many does not matter here)
+_NUM = "\x01"  # digits
+_WORDISH = "\x02"  # word characters not known one by one ([A-Z], \w)
+_ANY = "\x03"  # word or non-word
+_PLAIN = re.compile("[^\x00-\x03]+")  # letters known one by one
 
 # Contexts: what can stand just before (or after) a piece of a match. "B" is a word boundary:
 # the opposite of the piece's own first (or last) character.
@@ -58,7 +61,7 @@ _MAX_STRINGS = 256
 # How many covers of a part are kept to choose from.
 _KEEP = 8
 
-Lang = frozenset[tuple[str, ...]]
+Lang = frozenset[str]
 Ctx = frozenset[str]
 
 
@@ -175,7 +178,10 @@ def _char_symbol(code: int) -> str:
     ch = chr(code)
     if not _is_word(ch):
         return _SEP
-    return _NUM if ch.isdecimal() else ch.lower()
+    if ch.isdecimal():
+        return _NUM
+    lower = ch.lower()
+    return lower if len(lower) == 1 else _WORDISH  # "İ" lower-cases to two characters
 
 
 def _symbol_wordness(symbol: str) -> Ctx:
@@ -189,7 +195,7 @@ def _symbol_wordness(symbol: str) -> Ctx:
 _RUNS = frozenset({_SEP, _NUM, _WORDISH, _ANY})
 
 
-def _joined(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]:
+def _joined(x: str, y: str) -> str:
     """``x + y``, where a run of separators, of digits or of unknown word characters counts once."""
     if x and y and x[-1] == y[0] and y[0] in _RUNS:
         return x + y[1:]
@@ -202,7 +208,7 @@ def _concat(a: Lang | None, b: Lang | None) -> Lang | None:
     return frozenset(_joined(x, y) for x in a for y in b)
 
 
-_EMPTY: Lang = frozenset({()})
+_EMPTY: Lang = frozenset({""})
 
 
 class _Analysis:
@@ -309,11 +315,11 @@ class _Analysis:
     def _lang(self, node: tuple[Any, Any]) -> Lang | None:
         op, av = node
         if op is _c.LITERAL:
-            return frozenset({(_char_symbol(av),)})
+            return frozenset({_char_symbol(av)})
         if op is _c.IN:
-            return frozenset({(self._class_symbol(av),)})
+            return frozenset({self._class_symbol(av)})
         if op in (_c.NOT_LITERAL, _c.ANY):
-            return frozenset({(_ANY,)})
+            return frozenset({_ANY})
         if op is _c.AT or op in (_c.ASSERT, _c.ASSERT_NOT):
             return _EMPTY
         if op is _c.SUBPATTERN and not _own_words(av):
@@ -323,7 +329,7 @@ class _Analysis:
         if op is _c.ATOMIC_GROUP:
             return self.seq_lang(av)
         if op is _c.BRANCH:
-            out: set[tuple[str, ...]] = set()
+            out: set[str] = set()
             for alternative in av[1]:
                 sub = self.seq_lang(alternative)
                 if sub is None:
@@ -337,13 +343,13 @@ class _Analysis:
             sub = self.seq_lang(item)
             if sub is None:
                 return None
-            if len(sub) == 1 and len(next(iter(sub))) == 1 and next(iter(sub))[0] in _RUNS:
+            if len(sub) == 1 and next(iter(sub)) in _RUNS:
                 # a run of one kind of character is one symbol, however long
                 return sub | _EMPTY if lo == 0 else sub
             if hi > 4:
                 return None
             result: Lang | None = _EMPTY
-            options: set[tuple[str, ...]] = set(_EMPTY) if lo == 0 else set()
+            options: set[str] = set(_EMPTY) if lo == 0 else set()
             for count in range(1, hi + 1):
                 result = _concat(result, sub)
                 if result is None:
@@ -389,7 +395,7 @@ class _Analysis:
         if op in (_c.ASSERT, _c.ASSERT_NOT):
             return frozenset(), True
         if op in (_c.LITERAL, _c.IN, _c.NOT_LITERAL, _c.ANY):
-            (symbol,) = next(iter(self.lang(node) or {(_ANY,)}))
+            symbol = next(iter(self.lang(node) or {_ANY}))
             return _symbol_wordness(symbol), False
         if op is _c.SUBPATTERN and _own_words(av):
             return self.seq_side(av[-1], before)
@@ -585,29 +591,23 @@ def _resolve(ctx: Ctx, symbol: str) -> Ctx:
 
 
 @lru_cache(maxsize=65536)
-def _whole_words(s: tuple[str, ...], left: Ctx, right: Ctx) -> frozenset[str]:
+def _whole_words(s: str, left: Ctx, right: Ctx) -> frozenset[str]:
     """The keys of the whole words in one matched string, given what can stand around it."""
     if not s:
         return frozenset()
     keys: set[str] = set()
+    words = s.split(_SEP)
     start_bounded = _resolve(left, s[0]) <= {_N}
     end_bounded = _resolve(right, s[-1]) <= {_N}
-    i = 0
-    while i < len(s):
-        if s[i] == _SEP:
-            i += 1
+    last = len(words) - 1
+    for i, word in enumerate(words):
+        if not word:
             continue
-        j = i
-        while j < len(s) and s[j] != _SEP:
-            j += 1
-        word = s[i:j]
         bounded_left = i > 0 or start_bounded
-        bounded_right = j < len(s) or end_bounded
         if bounded_left and word[0] == _NUM:
             keys.add(DIGIT)
-        elif bounded_left and bounded_right and all(len(ch) == 1 for ch in word):
-            keys.add("".join(word))
-        i = j
+        elif bounded_left and (i < last or end_bounded) and _PLAIN.fullmatch(word):
+            keys.add(word)
     return frozenset(keys)
 
 
