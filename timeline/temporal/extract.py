@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 
 from timeline.model import Sentence
 from timeline.temporal.grammar import CompiledRule, Grammar
@@ -40,16 +42,15 @@ class Extraction:
     sentences: tuple[Sentence, ...]
 
 
-def _groups(grammar: Grammar, compiled: CompiledRule, m: object) -> dict[str, object]:
+def _groups(grammar: Grammar, compiled: CompiledRule, m: re.Match[str], text: str) -> dict[str, object]:
+    """The match's named groups that took part, read from ``text`` (``m`` may have run on it
+    lower-cased) and normalized through their tables."""
     groups: dict[str, object] = {}
-    gd = m.groupdict()  # type: ignore[attr-defined]
-    for name, table in compiled.tables:
-        surface = gd.get(name)
-        if surface is not None:
-            groups[name] = grammar.normalize(table, surface)
-    for name, surface in gd.items():
-        if name not in groups and surface is not None:
-            groups[name] = surface
+    spans = m.regs
+    for name, number, table in compiled.slots:
+        a, b = spans[number]
+        if a >= 0:
+            groups[name] = text[a:b] if table is None else grammar.normalize(table, text[a:b])
     return groups
 
 
@@ -60,13 +61,17 @@ _Cues = tuple[tuple[Direction, list[int], list[int]], ...]
 _CUE_REACH = 150
 
 
-def _cues(grammar: Grammar, text: str, sentence: Sentence) -> _Cues:
+def _cues(grammar: Grammar, text: _Text, sentence: Sentence) -> _Cues:
     """Every tense cue of ``sentence``, found in one pass over it."""
     found = []
-    for pattern, direction in ((grammar.future_cues, "future"), (grammar.past_cues, "past")):
+    cues = (
+        (text.pick(grammar.future_cues, grammar.future_cues_lower), "future"),
+        (text.pick(grammar.past_cues, grammar.past_cues_lower), "past"),
+    )
+    for (pattern, subject), direction in cues:
         starts: list[int] = []
         ends: list[int] = []
-        for cue in pattern.finditer(text, sentence.start, sentence.end):
+        for cue in pattern.finditer(subject, sentence.start, sentence.end):
             starts.append(cue.start())
             ends.append(cue.end())
         found.append((direction, starts, ends))
@@ -97,39 +102,132 @@ _TOKEN = re.compile(r"\w+")
 _LEFT, _RIGHT = 60, 80
 
 
-def _windows(
-    grammar: Grammar, text: str, sentences: tuple[Sentence, ...]
-) -> dict[int, list[tuple[int, int, int]]]:
-    """Per rule, the (sentence, start, end) stretches around its trigger words, merged."""
-    starts = [s.start for s in sentences]
-    raw: dict[int, list[tuple[int, int, int]]] = {}
-    index, digit_rules = grammar.trigger_index, grammar.digit_rules
-    if not sentences:
-        return raw
-    for m in _TOKEN.finditer(text, sentences[0].start, sentences[-1].end):
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A text and the same lower-cased letter by letter (offsets into one are offsets into the other).
+
+    ``faithful`` says whether a pattern with no upper-case letter (see ``CompiledRule.lower_finder``)
+    finds the same in ``lower``, case not ignored, as in ``text``, case ignored: so it does unless
+    a letter outside ASCII matches an ASCII one with case ignored but lower-cases to another
+    ("ſ", "ı", "İ").
+    """
+
+    text: str
+    lower: str
+    faithful: bool
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        low = text.lower()
+        if len(low) != len(text):  # "İ" is two letters lower-cased
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        faithful = text.isascii() or not any(
+            _ASCII_LETTER.fullmatch(c) and not _ASCII_LETTER.fullmatch(c.lower())
+            for c in set(_NON_ASCII.findall(text))
+        )
+        return cls(text, low, faithful)
+
+    def pick(
+        self, finder: re.Pattern[str], lower_finder: re.Pattern[str] | None
+    ) -> tuple[re.Pattern[str], str]:
+        """The pattern to scan with and the text to scan: the lower-cased one where it finds the same."""
+        if lower_finder is not None and self.faithful:
+            return lower_finder, self.lower
+        return finder, self.text
+
+
+def _trigger_words(
+    grammar: Grammar, text: _Text, start: int, end: int
+) -> Iterator[tuple[int, int, tuple[int, ...]]]:
+    """The words of ``text[start:end]`` that trigger rules: (start, end, the groups of rules)."""
+    index, digit_groups = grammar.group_index, grammar.digit_groups
+    low = text.lower
+    if start > 0 and _TOKEN.fullmatch(low, start - 1, start + 1):
+        # the text starts inside a word: its tail is a word of its own
+        m = _TOKEN.match(low, start, end)
+        word = m.group()  # type: ignore[union-attr]
+        ids = digit_groups if word[0].isdecimal() else index.get(word)
+        if ids:
+            yield start, start + len(word), ids
+        start += len(word)
+    for m in grammar.trigger_words.finditer(low, start, end):
         word = m.group()
-        ids = digit_rules if word[0].isdigit() else index.get(word.lower())
-        if not ids:
-            continue
-        si = bisect_right(starts, m.start()) - 1
-        s = sentences[si]
-        if m.start() >= s.end:
-            continue
-        lo = max(s.start, m.start() - _LEFT)
-        hi = text.find(" ", min(s.end, m.end() + _RIGHT), s.end)
+        ids = digit_groups if word[0].isdecimal() else index.get(word)
+        if ids:
+            yield m.start(), m.end(), ids
+
+
+def _windows(grammar: Grammar, text: _Text, sentences: tuple[Sentence, ...]) -> dict[int, list[list[int]]]:
+    """Per group of rules, the [sentence, start, end] stretches around their trigger words, merged
+    (the words come in text order, so a stretch only ever grows into the next one's)."""
+    starts = [s.start for s in sentences]
+    merged: dict[int, list[list[int]]] = {}
+    if not sentences:
+        return merged
+    si, s = 0, sentences[0]
+    find = text.text.find
+    for word_start, word_end, ids in _trigger_words(grammar, text, sentences[0].start, sentences[-1].end):
+        if word_start >= s.end:
+            si = bisect_right(starts, word_start) - 1
+            s = sentences[si]
+            if word_start >= s.end:
+                continue
+        lo = max(s.start, word_start - _LEFT)
+        hi = find(" ", min(s.end, word_end + _RIGHT), s.end)
         hi = s.end if hi < 0 else hi
-        for i in ids:
-            raw.setdefault(i, []).append((si, lo, hi))
-    merged: dict[int, list[tuple[int, int, int]]] = {}
-    for i, spans in raw.items():
-        out: list[tuple[int, int, int]] = []
-        for si, lo, hi in spans:  # already in text order
-            if out and out[-1][0] == si and lo <= out[-1][2]:
-                out[-1] = (si, out[-1][1], max(out[-1][2], hi))
+        for group in ids:
+            spans = merged.get(group)
+            if spans is None:
+                merged[group] = [[si, lo, hi]]
+                continue
+            last = spans[-1]
+            if last[0] == si and lo <= last[2]:
+                if hi > last[2]:
+                    last[2] = hi
             else:
-                out.append((si, lo, hi))
-        merged[i] = out
+                spans.append([si, lo, hi])
     return merged
+
+
+# A candidate: its rank (longest first, then by priority, then leftmost, then the rule listed
+# first; no two candidates share one), then what it is (start, end, rule number, value, mod).
+_Candidate = tuple[int, int, int, int, int, int, int, Value, str | None]
+_RANK = itemgetter(0, 1, 2, 3)
+
+
+def _apply(
+    grammar: Grammar,
+    order: int,
+    text: _Text,
+    spans: list[list[int]],
+    per_sentence: dict[int, list[_Candidate]],
+) -> None:
+    """Rule number ``order`` over each (sentence, start, end) stretch: its matches, per sentence."""
+    compiled = grammar.rules[order]
+    rule = compiled.rule
+    if text.faithful and compiled.lower_finder is not None:
+        finder, subject = compiled.lower_finder, text.lower
+    else:
+        finder, subject = compiled.finder, text.text
+    for si, lo, hi in spans:
+        for m in finder.finditer(subject, lo, hi):
+            start, end = m.span()
+            if end == start:
+                continue
+            try:
+                groups = _groups(grammar, compiled, m, text.text)
+                value = rule.make(groups)
+                mod = rule.mod(groups) if rule.mod else None
+            except (KeyError, ValueError, TypeError):
+                continue
+            # (a group's stretches do not overlap, so no match is found twice)
+            per_sentence.setdefault(si, []).append(
+                (end - start, rule.priority, -start, -order, start, end, order, value, mod)
+            )
 
 
 def extract_with(
@@ -142,47 +240,41 @@ def extract_with(
     """Split ``text[start:end]`` into sentences and apply every rule near its trigger words."""
     end = len(text) if end is None else end
     sentences = split_sentences(text, start, end, abbreviations)
-    per_sentence: dict[int, list[tuple[int, int, int, int, Found]]] = {}
-    for order, spans in sorted(_windows(grammar, text, sentences).items()):
-        compiled = grammar.rules[order]
-        rule = compiled.rule
-        for si, lo, hi in spans:
-            for m in compiled.regex.finditer(text, lo, hi):
-                if m.end() == m.start():
-                    continue
-                try:
-                    groups = _groups(grammar, compiled, m)
-                    value = rule.make(groups)
-                    mod = rule.mod(groups) if rule.mod else None
-                except (KeyError, ValueError, TypeError):
-                    continue
-                item = Found(m.start(), m.end(), m.group(), rule.type, value, rule.name, mod)
-                per_sentence.setdefault(si, []).append(
-                    (m.end() - m.start(), rule.priority, -m.start(), -order, item)
-                )
+    per_sentence: dict[int, list[_Candidate]] = {}
+    both = _Text.of(text)
+    for group, spans in _windows(grammar, both, sentences).items():
+        for order in grammar.trigger_groups[group]:
+            _apply(grammar, order, both, spans, per_sentence)
     found: list[Found] = []
     for si in sorted(per_sentence):
         sentence = sentences[si]
-        candidates = sorted(set(per_sentence[si]), key=lambda c: c[:4], reverse=True)
-        # The kept spans never overlap, so sorted by start they are sorted by end too: a new span
-        # overlaps one of them only if it overlaps its neighbours there (linear in a sentence
-        # dense with dates, where comparing with every kept span was quadratic).
-        starts: list[int] = []
-        ends: list[int] = []
-        kept: list[Found] = []
-        for *_, item in candidates:
-            at = bisect_right(starts, item.start)
-            if at and ends[at - 1] > item.start:
-                continue
-            if at < len(starts) and starts[at] < item.end:
-                continue
-            starts.insert(at, item.start)
-            ends.insert(at, item.end)
-            kept.insert(at, item)
-        cues = _cues(grammar, text, sentence)
-        for item in kept:
-            direction = _direction(cues, sentence, item.start, item.end)
+        candidates = per_sentence[si]
+        candidates.sort(key=_RANK, reverse=True)
+        # A span is kept if none of its characters is taken by one kept before it: looking up and
+        # marking its characters is linear in a sentence dense with dates, where comparing with
+        # every kept span was quadratic (and so was inserting into sorted lists).
+        taken = bytearray(sentence.end - sentence.start)
+        kept: list[_Candidate] = []
+        for candidate in candidates:
+            a, b = candidate[4] - sentence.start, candidate[5] - sentence.start
+            if taken.find(1, a, b) < 0:
+                taken[a:b] = b"\x01" * (b - a)
+                kept.append(candidate)
+        kept.sort(key=itemgetter(4))
+        cues = _cues(grammar, both, sentence)
+        for *_, item_start, item_end, order, value, mod in kept:
+            rule = grammar.rules[order].rule
+            direction = _direction(cues, sentence, item_start, item_end)
             found.append(
-                Found(item.start, item.end, item.text, item.type, item.value, item.rule, item.mod, direction)
+                Found(
+                    item_start,
+                    item_end,
+                    text[item_start:item_end],
+                    rule.type,
+                    value,
+                    rule.name,
+                    mod,
+                    direction,
+                )
             )
     return Extraction(tuple(found), sentences)

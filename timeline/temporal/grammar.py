@@ -2,20 +2,37 @@
 
 A rule is data: a name, a pattern whose ``@table`` placeholders expand to named groups over a
 lexicon table, a function building an underspecified value from the normalized groups, and
-examples. Mistakes (a duplicate name, an unknown table, a pattern that can match nothing)
-fail when the grammar loads, with the rule's name, instead of silently tagging nothing.
+examples. Mistakes (a duplicate name, an unknown table, a pattern that can match nothing, a
+pattern with no word to trigger it) fail when the grammar loads, with the rule's name, instead
+of silently tagging nothing.
+
+The engine tries a rule only near its trigger words: those of a part of its pattern that every
+match goes through (:mod:`timeline.temporal.triggers` reads them from the pattern), plus the
+rule's declared ``triggers``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
+from timeline.temporal.triggers import (
+    DIGIT,
+    PatternReader,
+    Tree,
+    can_be_empty,
+    caseless,
+    first_characters,
+    parse,
+)
 from timeline.temporal.values import Value
 
+_MEMO_SIZE = 100_000  # normalized surfaces remembered (then forgotten all at once)
 _PLACEHOLDER = re.compile(r"@([a-z_]+)(?::([a-z_0-9]+))?")
+_WORD = re.compile(r"\w+")
 
 
 class GrammarError(ValueError):
@@ -24,7 +41,11 @@ class GrammarError(ValueError):
 
 @dataclass(frozen=True)
 class Token:
-    """A table given by a pattern and a converter, for open classes such as numerals."""
+    """A table given by a pattern and a converter, for open classes such as numerals.
+
+    ``words`` and ``digits`` say what the pattern matches, for the reader; the engine reads
+    trigger words from the pattern itself and does not need them.
+    """
 
     pattern: str
     convert: Callable[[str], Any]
@@ -52,7 +73,9 @@ class Rule:
 
     ``make`` receives the matched groups normalized through their tables (unmatched optional
     groups are absent) and returns the value. ``type`` is the TIMEX3 type. ``priority`` breaks
-    ties between matches of equal length (higher wins).
+    ties between matches of equal length (higher wins). ``triggers`` are words the rule is also
+    tried near; the engine prefers a part of the pattern made of them when it picks the part
+    whose words trigger the rule, and they are needed only where no part is read as whole words.
     """
 
     name: str
@@ -67,9 +90,42 @@ class Rule:
 
 @dataclass(frozen=True)
 class CompiledRule:
+    """A rule with its pattern expanded (``source``), and the words that trigger it.
+
+    ``finder`` is the pattern behind a lookahead for the characters a match can start with
+    (``scan``): the same matches, found sooner when scanning, as the regex engine turns most
+    positions away with one test. ``lower_finder`` is the same for lower-cased text, case not
+    ignored, which the regex engine scans faster; it is there when the pattern allows it
+    (``caseless``, see :func:`timeline.temporal.triggers.caseless`). ``regex`` is the pattern as
+    written. Each is compiled when first asked for.
+    """
+
     rule: Rule
-    regex: re.Pattern[str]
+    source: str
     tables: tuple[tuple[str, str], ...]  # (group name, table name)
+    triggers: frozenset[str]  # lower-cased words, and DIGIT for any word that starts with a digit
+    scan: str
+    caseless: bool
+
+    @cached_property
+    def finder(self) -> re.Pattern[str]:
+        return re.compile(self.scan, re.IGNORECASE)
+
+    @cached_property
+    def lower_finder(self) -> re.Pattern[str] | None:
+        return re.compile(self.scan) if self.caseless else None
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.source, re.IGNORECASE)
+
+    @cached_property
+    def slots(self) -> tuple[tuple[str, int, str | None], ...]:
+        """The named groups as (name, number, table or None): those of tables first, then the rest."""
+        numbers = (self.lower_finder or self.finder).groupindex
+        tables = dict(self.tables)
+        first = tuple((name, numbers[name], table) for name, table in self.tables)
+        return first + tuple((name, i, None) for name, i in numbers.items() if name not in tables)
 
 
 @dataclass(frozen=True)
@@ -80,10 +136,30 @@ class Grammar:
     tables: Mapping[str, Table]
     future_cues: re.Pattern[str]
     past_cues: re.Pattern[str]
-    trigger_index: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
-    digit_rules: tuple[int, ...] = ()
+    #: Rules that have the same trigger words, by number: they are tried near the same words.
+    trigger_groups: tuple[tuple[int, ...], ...] = ()
+    #: A trigger word (lower-cased) -> the groups it triggers; words that start with a digit
+    #: trigger ``digit_groups``.
+    group_index: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    digit_groups: tuple[int, ...] = ()
+    #: Finds, in lower-cased text, the words of ``group_index`` and those that start with a digit.
+    trigger_words: re.Pattern[str] = re.compile(r"\b\d\w*")
+    #: The cue patterns for lower-cased text, where they allow it (see ``CompiledRule.lower_finder``).
+    future_cues_lower: re.Pattern[str] | None = None
+    past_cues_lower: re.Pattern[str] | None = None
+    _normalized: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def normalize(self, table: str, surface: str) -> Any:
+        """The value of ``surface`` in ``table`` (remembered: a table gives a surface one value)."""
+        memo = self._normalized
+        value = memo.get((table, surface), memo)
+        if value is memo:
+            if len(memo) > _MEMO_SIZE:
+                memo.clear()
+            value = memo[table, surface] = self._normalize(table, surface)
+        return value
+
+    def _normalize(self, table: str, surface: str) -> Any:
         t = self.tables[table]
         if isinstance(t, Token):
             return t.convert(surface)
@@ -93,18 +169,39 @@ class Grammar:
         return t[key + "."] if key + "." in t else t[surface.lower()]
 
 
+_SPACE = r"[\s-]+"  # a space in a table's key: any run of spaces and hyphens ("three-year")
+
+
 def _alternation(table: Table) -> str:
     if isinstance(table, Token):
         return table.pattern
     words = sorted(table, key=lambda w: (-len(w), w))
+    if all(_factorable(w) for w in words):
+        return _trie([_SPACE if ch == " " else re.escape(ch) for ch in w] for w in words)
     parts = []
     for w in words:
-        escaped = re.escape(w).replace(r"\ ", r"[\s-]+")
+        escaped = re.escape(w).replace(r"\ ", _SPACE)
         parts.append(escaped)
     return "|".join(parts)
 
 
-def compile_rule(rule: Rule, tables: Mapping[str, Table]) -> CompiledRule:
+def _factorable(key: str) -> bool:
+    """Whether a key can go into a factored alternation and be tried in the same order as in a
+    list of the keys, longest first: two such keys the text can both match share a path, so the
+    longer is tried first in both (lower-case ASCII, words apart by single spaces, no hyphens)."""
+    return key.isascii() and key == key.lower() and "-" not in key and key == " ".join(key.split())
+
+
+def compile_rule(
+    rule: Rule, tables: Mapping[str, Table], reader: PatternReader | None = None
+) -> CompiledRule:
+    """Expand, check and compile one rule; ``reader`` reads its trigger words (see :func:`_triggers`)."""
+    source, used, tree = _check(rule, tables)
+    return _compiled(rule, source, used, tree, reader or PatternReader())
+
+
+def _check(rule: Rule, tables: Mapping[str, Table]) -> tuple[str, tuple[tuple[str, str], ...], Tree]:
+    """The rule's pattern expanded, its tables and its parse; raise GrammarError if it is bad."""
     used: list[tuple[str, str]] = []
 
     def expand(m: re.Match[str]) -> str:
@@ -118,49 +215,77 @@ def compile_rule(rule: Rule, tables: Mapping[str, Table]) -> CompiledRule:
 
     source = _PLACEHOLDER.sub(expand, rule.pattern)
     try:
-        regex = re.compile(source, re.IGNORECASE)
+        tree = parse(source, re.IGNORECASE)
     except re.error as e:
         raise GrammarError(f"rule {rule.name!r} has a bad pattern: {e}") from None
-    if regex.fullmatch(""):
+    if can_be_empty(tree):
         raise GrammarError(f"rule {rule.name!r} can match the empty string")
-    return CompiledRule(rule, regex, tuple(used))
+    return source, tuple(used), tree
 
 
-def _table_words(table: Table) -> tuple[set[str], bool]:
-    if isinstance(table, Token):
-        return set(table.words), table.digits
-    words: set[str] = set()
-    digits = False
-    for key in table:
-        for w in re.findall(r"\w+", key.lower()):
-            if w[0].isdigit():
-                digits = True
-            else:
-                words.add(w)
-    return words, digits
+def _compiled(
+    rule: Rule, source: str, used: tuple[tuple[str, str], ...], tree: Tree, reader: PatternReader
+) -> CompiledRule:
+    compiled = CompiledRule(
+        rule, source, used, _triggers(rule, tree, reader), _gated(source, tree), caseless(tree)
+    )
+    try:  # the finder ordinary text is scanned with: compiled now, so a pattern the parser let by fails here
+        compiled.lower_finder if compiled.caseless else compiled.finder  # noqa: B018
+    except re.error as e:
+        raise GrammarError(f"rule {rule.name!r} has a bad pattern: {e}") from None
+    return compiled
+
+
+def _finder(source: str, tree: Tree) -> re.Pattern[str]:
+    """The pattern behind a lookahead for the characters its matches can start with."""
+    return re.compile(_gated(source, tree), re.IGNORECASE)
+
+
+def _lower_finder(source: str, tree: Tree) -> re.Pattern[str] | None:
+    """:func:`_finder` for lower-cased text, where the pattern allows it."""
+    return re.compile(_gated(source, tree)) if caseless(tree) else None
+
+
+def _gated(source: str, tree: Tree) -> str:
+    first = first_characters(tree)
+    return source if first is None else f"(?={first})(?:{source})"
+
+
+def _triggers(rule: Rule, tree: Tree, reader: PatternReader) -> frozenset[str]:
+    """The words the engine tries ``rule`` near: every match holds one of them.
+
+    They are read from the pattern (:mod:`timeline.temporal.triggers`); the rule's declared
+    ``triggers`` are added to them, and steer the reading to the part of the pattern they name.
+    """
+    declared = {w.lower() for w in rule.triggers}
+    for w in declared:
+        if not _WORD.fullmatch(w) or w[0].isdecimal():
+            raise GrammarError(f"rule {rule.name!r}: trigger {w!r} is not a word")
+    derived = reader.cover(tree, declared)
+    if derived is None and not declared:
+        raise GrammarError(
+            f"rule {rule.name!r} has no trigger word: no part of its pattern that every match "
+            "goes through is a whole word; give it triggers=(...)"
+        )
+    return frozenset(declared | (derived or frozenset()))
 
 
 def _index(
-    compiled: list[CompiledRule], tables: Mapping[str, Table], stop_words: frozenset[str]
-) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """Which rules can match near which word: every match holds one of its rule's trigger words."""
-    index: dict[str, list[int]] = {}
-    digit_rules: list[int] = []
+    compiled: list[CompiledRule],
+) -> tuple[tuple[tuple[int, ...], ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """The rules grouped by their trigger words, and which groups each word triggers."""
+    by_words: dict[frozenset[str], list[int]] = {}
     for i, c in enumerate(compiled):
-        words: set[str] = set()
-        digits = False
-        for _, table in c.tables:
-            w, d = _table_words(tables[table])
-            words |= w
-            digits = digits or d
-        words = (words - stop_words) | {w.lower() for w in c.rule.triggers}
-        if not words and not digits:
-            raise GrammarError(f"rule {c.rule.name!r} has no trigger word; give it triggers=(...)")
-        for w in words:
-            index.setdefault(w, []).append(i)
-        if digits:
-            digit_rules.append(i)
-    return {w: tuple(ids) for w, ids in index.items()}, tuple(digit_rules)
+        by_words.setdefault(c.triggers, []).append(i)
+    index: dict[str, list[int]] = {}
+    digit_groups: list[int] = []
+    for group, words in enumerate(by_words):
+        for w in sorted(words - {DIGIT}):
+            index.setdefault(w, []).append(group)
+        if DIGIT in words:
+            digit_groups.append(group)
+    groups = tuple(tuple(rules) for rules in by_words.values())
+    return groups, {w: tuple(ids) for w, ids in index.items()}, tuple(digit_groups)
 
 
 def load(
@@ -172,11 +297,11 @@ def load(
 ) -> Grammar:
     """Check and compile a grammar; raise :class:`GrammarError` naming the first bad rule.
 
-    ``stop_words`` are table words too common to point at a match on their own ("a", "the"):
-    a rule must have some other word in every match.
+    ``stop_words`` are words too common to point at a match on their own ("a", "the"): a rule
+    is tried near one only where every other part of its pattern is optional or no whole word.
     """
     seen: set[str] = set()
-    compiled = []
+    checked = []
     for rule in rules:
         if rule.name in seen:
             raise GrammarError(f"duplicate rule name {rule.name!r}")
@@ -185,13 +310,43 @@ def load(
             raise GrammarError(f"rule {rule.name!r}: examples must be a tuple of Example")
         if rule.type not in ("DATE", "TIME", "DURATION", "SET"):
             raise GrammarError(f"rule {rule.name!r} has unknown type {rule.type!r}")
-        compiled.append(compile_rule(rule, tables))
-    index, digit_rules = _index(compiled, tables, stop_words)
+        checked.append((rule, _check(rule, tables)))
+    reader = PatternReader(stop_words)
+    compiled = [_compiled(rule, source, used, tree, reader) for rule, (source, used, tree) in checked]
+    groups, index, digit_groups = _index(compiled)
+    future_tree, past_tree = parse(future_cues, re.IGNORECASE), parse(past_cues, re.IGNORECASE)
     return Grammar(
         tuple(compiled),
         tables,
-        re.compile(future_cues, re.IGNORECASE),
-        re.compile(past_cues, re.IGNORECASE),
+        _finder(future_cues, future_tree),
+        _finder(past_cues, past_tree),
+        groups,
         index,
-        digit_rules,
+        digit_groups,
+        re.compile(rf"\b(?:{_trie(map(re.escape, index))})\b|\b\d\w*"),
+        _lower_finder(future_cues, future_tree),
+        _lower_finder(past_cues, past_tree),
     )
+
+
+def _trie(words: Iterable[Iterable[str]]) -> str:
+    """One alternation of many words, factored piece by piece ("ma(?:rch|y)", a piece being a
+    regex for one letter, or a space): the regex engine then reads each letter of the text once,
+    where a plain list of the words would try them all. On one path a longer word is tried first."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for piece in word:
+            node = node.setdefault(piece, {})
+        node[""] = {}
+
+    def alternation(node: dict[str, Any]) -> str:
+        parts = [piece + alternation(child) for piece, child in sorted(node.items()) if piece]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        if "" not in node:
+            return body
+        return f"(?:{body})?" if len(parts) == 1 else body + "?"
+
+    return alternation(root) or "(?!)"

@@ -12,7 +12,8 @@ from collections.abc import Collection
 
 from timeline.model import Sentence
 
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t\r\f\v]*\n|\n(?=[ \t]*[^\s])")
+# (the lookahead in front only says where a boundary can start, so the regex engine skips the rest)
+_BOUNDARY = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s)|\n[ \t\r\f\v]*\n|\n(?=[ \t]*[^\s]))")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 
 
