@@ -2,32 +2,44 @@
 
 from __future__ import annotations
 
-import multiprocessing
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 from timeline import render, synth
-from timeline.config import Config
-from timeline.pipeline import build_timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# Run in a fresh interpreter: rendering forks only from a single-threaded process, and other
+# tests leave threads behind (servers, clients) in this one.
+SCRIPT = """
+import json, multiprocessing, sys
+from pathlib import Path
+from timeline import render
+from timeline.config import Config
+from timeline.pipeline import build_timeline
 
-def test_rendering_on_two_processes_gives_the_same_pages(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    pools: list[int] = []
-    fork = multiprocessing.get_context("fork")
-    pool = fork.Pool
+pools = []
+fork = multiprocessing.get_context("fork")
+pool = fork.Pool
+fork.Pool = lambda processes: pools.append(processes) or pool(processes)
+project = Path(sys.argv[1])
+timeline = build_timeline(Config(project=project, articles=Path("articles"), cache=False, quiet=True))
+one = render.render_pages(timeline, "T", prefix="timeline/", max_events_per_page=50, jobs=1)
+two = render.render_pages(timeline, "T", prefix="timeline/", max_events_per_page=50, jobs=2)
+same = {"same_order": list(one) == list(two), "same": one == two}
+print(json.dumps({"pools": pools, "pages": len(one), **same}))
+"""
 
-    def counted(processes: int):  # type: ignore[no-untyped-def]
-        pools.append(processes)
-        return pool(processes)
 
-    monkeypatch.setattr(fork, "Pool", counted)
+def test_rendering_on_two_processes_gives_the_same_pages(tmp_path: Path) -> None:
     count = render.PARALLEL_FROM + 50
     synth.write_text_corpus(tmp_path / "articles", synth.load_sources(ROOT / "seeds"), count)
-    timeline = build_timeline(Config(project=tmp_path, articles=Path("articles"), cache=False, quiet=True))
-    one = render.render_pages(timeline, "T", prefix="timeline/", max_events_per_page=50, jobs=1)
-    two = render.render_pages(timeline, "T", prefix="timeline/", max_events_per_page=50, jobs=2)
-    assert pools == [2]  # the second render used a pool of two processes, the first none
-    assert len(one) > count
-    assert list(one) == list(two)
-    assert one == two
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path)], capture_output=True, text=True, check=True
+    )
+    result = json.loads(done.stdout)
+    assert result["pools"] == [2]  # the second render used a pool of two processes, the first none
+    assert result["pages"] > count
+    assert result["same_order"] and result["same"]
