@@ -55,17 +55,20 @@ class CacheError(Exception):
 def tool_version() -> str:
     """The package version plus a fingerprint of the tagger's code and grammar data.
 
-    Hashing the source of ``timeline/temporal`` means a changed rule, table or resolver
-    makes every cached extraction stale, even when the package version was not bumped.
+    Hashing the source of ``timeline/temporal`` (and of the records an extraction holds,
+    ``model.py`` and ``dates.py``) means a changed rule, table, resolver or record layout makes
+    every cached extraction stale, even when the package version was not bumped.
     """
     try:
         package = importlib.metadata.version("newsroom-timeline")
     except importlib.metadata.PackageNotFoundError:
         package = "0+unknown"
     digest = hashlib.sha256()
-    temporal_dir = Path(__file__).parent / "temporal"
-    for path in sorted(temporal_dir.rglob("*.py")):
-        digest.update(path.relative_to(temporal_dir).as_posix().encode())
+    root = Path(__file__).parent
+    # the tagger, and the records an extraction is made of
+    sources = [*sorted((root / "temporal").rglob("*.py")), root / "model.py", root / "dates.py"]
+    for path in sources:
+        digest.update(path.relative_to(root).as_posix().encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
         digest.update(b"\0")

@@ -37,7 +37,7 @@ class Granularity(IntEnum):
         return cls[label.upper()]
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Period:
     """A stretch of calendar time named by one TIMEX3 value.
 

@@ -28,7 +28,7 @@ _FUTURE_CUE = re.compile(en.FUTURE_CUES, re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W*$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """One article's dated sentence, before merging across articles.
 
@@ -156,7 +156,7 @@ def article_candidates(analysis: ArticleAnalysis) -> list[Candidate]:
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Analysed:
     """One article resolved against a dateline, and the event candidates it yields."""
 

@@ -17,7 +17,7 @@ DatelineOrigin = Literal["explicit", "inferred", "none"]
 EventStatus = Literal["happened", "expected", "ongoing"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timex:
     """One temporal expression found in a text and, where possible, resolved.
 
@@ -52,7 +52,7 @@ class Timex:
         return self.period.end if self.period else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Dateline:
     """An article's publication date and how it was obtained.
 
@@ -70,7 +70,7 @@ class Dateline:
 NO_DATELINE = Dateline(None, "none")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One article as read from disk.
 
@@ -96,7 +96,7 @@ class Article:
         return self.raw[self.body_start : self.body_end]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of an article: offsets into the article's raw text."""
 
@@ -104,7 +104,7 @@ class Sentence:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One article's report of an event: the sentence and the expression that dates it."""
 
@@ -131,7 +131,7 @@ class Mention:
         return self.timex.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Conflict:
     """Sources that date what is clearly the same event differently."""
 
@@ -139,7 +139,7 @@ class Conflict:
     articles: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """Something that happened (or is expected, or holds since a date), once, with its reports."""
 
@@ -158,7 +158,7 @@ class Event:
         return tuple(seen)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """Something wrong with one input file, said so a person can act on it."""
 
@@ -169,7 +169,7 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     """What one article yields: its sentences and the temporal expressions in it."""
 
@@ -178,7 +178,7 @@ class ArticleAnalysis:
     timexes: tuple[Timex, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timeline:
     """The result of a build: articles with their datelines, events in timeline order."""
 

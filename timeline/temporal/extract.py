@@ -20,7 +20,7 @@ from timeline.temporal.text import split_sentences
 from timeline.temporal.values import Direction, Value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Found:
     """One expression as extracted: no dateline has been applied yet."""
 
@@ -34,7 +34,7 @@ class Found:
     direction: Direction | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """All expressions of ``text[start:end]`` and its sentences; frozen and picklable."""
 
@@ -106,7 +106,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTER = re.compile(r"[a-z]", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Text:
     """A text and the same lower-cased letter by letter (offsets into one are offsets into the other).
 

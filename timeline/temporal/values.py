@@ -15,7 +15,7 @@ Direction = Literal["past", "future"]
 AnchorKind = Literal["dateline", "previous"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Calendar:
     """A calendar value with the fields the text named; ``year`` None means "year from the anchor".
 
@@ -39,7 +39,7 @@ class Calendar:
     """Named as a company's own period ("its fiscal second quarter"): a report's own quarter."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WeekdayRef:
     """A weekday relative to the anchor: ``shift`` -1 "last", +1 "next", 0 "this", None from tense."""
 
@@ -50,7 +50,7 @@ class WeekdayRef:
     """"previous" for "the previous Friday": counted from the day the narrative is on."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Shift:
     """``amount`` ``unit``s from the anchor, at that unit's granularity ("3 years before")."""
 
@@ -65,7 +65,7 @@ class Shift:
     """"this quarter" in a financial report: the quarter reported on, once the text has named one."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportingQuarter:
     """The quarter a financial report is about ("the quarter", "the year-ago period").
 
@@ -78,7 +78,7 @@ class ReportingQuarter:
     """A year the text names ("the 1988 period"): that year's quarter of the same number."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuarterEnding:
     """A report's quarter named by the day it ended ("the quarter ended Sept. 30").
 
@@ -93,21 +93,21 @@ class QuarterEnding:
     number: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Anaphor:
     """The ``unit`` holding the date the narrative last set: "that year", "that quarter"."""
 
     unit: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """A vague pointer at the past, present or future (TIMEX3 PAST_REF and kin)."""
 
     value: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A length of time (DURATION) or a recurrence (SET): the TIMEX3 value is already known."""
 
