@@ -73,9 +73,10 @@ class Rule:
 
     ``make`` receives the matched groups normalized through their tables (unmatched optional
     groups are absent) and returns the value. ``type`` is the TIMEX3 type. ``priority`` breaks
-    ties between matches of equal length (higher wins). ``triggers`` are words the rule is also
-    tried near; the engine prefers a part of the pattern made of them when it picks the part
-    whose words trigger the rule, and they are needed only where no part is read as whole words.
+    ties between matches of equal length (higher wins). ``triggers`` are words to try the rule
+    near besides those the engine reads from the pattern (:mod:`timeline.temporal.triggers`),
+    which prefers a part of the pattern made of them; they are needed only where no part that
+    every match goes through is a whole word.
     """
 
     name: str
