@@ -260,8 +260,12 @@ def _triggers(rule: Rule, tree: Tree, reader: PatternReader) -> frozenset[str]:
     """
     declared = {w.lower() for w in rule.triggers}
     for w in declared:
-        if not _WORD.fullmatch(w) or w[0].isdecimal():
+        if not _WORD.fullmatch(w):
             raise GrammarError(f"rule {rule.name!r}: trigger {w!r} is not a word")
+        if w[0].isdecimal():
+            raise GrammarError(
+                f"rule {rule.name!r}: trigger {w!r} starts with a digit (any number triggers it)"
+            )
     derived = reader.cover(tree, declared)
     if derived is None and not declared:
         raise GrammarError(
