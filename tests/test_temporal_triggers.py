@@ -45,9 +45,12 @@ def _cover(pattern: str) -> set[str] | None:
             _rule("two_words", r"\bas\s+soon\b", triggers=("as soon",)),
             "rule 'two_words': trigger 'as soon' is not a word",
         ),
+        (_rule("number", r"\b1st\b", triggers=("1st",)), "rule 'number': trigger '1st' starts with a digit"),
+        # empty wherever an x stands before it
+        (_rule("maybe_nothing", r"(?<=x)(?:day)?"), "rule 'maybe_nothing' can match the empty string"),
     ],
 )
-def test_a_rule_without_a_trigger_word_fails_to_load_with_its_name(rule: Rule, message: str) -> None:
+def test_a_rule_the_engine_cannot_use_fails_to_load_with_its_name(rule: Rule, message: str) -> None:
     with pytest.raises(GrammarError, match=message):
         _load(rule)
 

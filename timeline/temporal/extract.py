@@ -4,6 +4,10 @@ Every rule runs over each sentence; overlapping matches are settled longest firs
 priority, then leftmost), so "Tuesday night" beats "Tuesday" and "three-year siege" beats
 "three". Each kept match becomes a :class:`Found`: span, type, underspecified value, the rule
 that made it and the tense cue nearest to it in its sentence.
+
+A rule is only tried near its trigger words (a match holds one), and on the text lower-cased
+where its pattern finds the same there (see :mod:`timeline.temporal.triggers`): the same
+matches, found much sooner.
 """
 
 from __future__ import annotations
@@ -65,10 +69,14 @@ def _cues(grammar: Grammar, text: _Text, sentence: Sentence) -> _Cues:
     """Every tense cue of ``sentence``, found in one pass over it."""
     found = []
     cues = (
-        (text.pick(grammar.future_cues, grammar.future_cues_lower), "future"),
-        (text.pick(grammar.past_cues, grammar.past_cues_lower), "past"),
+        (grammar.future_cues, grammar.future_cues_lower, "future"),
+        (grammar.past_cues, grammar.past_cues_lower, "past"),
     )
-    for (pattern, subject), direction in cues:
+    for pattern, lower_pattern, direction in cues:
+        if text.faithful and lower_pattern is not None:
+            pattern, subject = lower_pattern, text.lower
+        else:
+            subject = text.text
         starts: list[int] = []
         ends: list[int] = []
         for cue in pattern.finditer(subject, sentence.start, sentence.end):
@@ -130,14 +138,6 @@ class _Text:
             for c in set(_NON_ASCII.findall(text))
         )
         return cls(text, low, faithful)
-
-    def pick(
-        self, finder: re.Pattern[str], lower_finder: re.Pattern[str] | None
-    ) -> tuple[re.Pattern[str], str]:
-        """The pattern to scan with and the text to scan: the lower-cased one where it finds the same."""
-        if lower_finder is not None and self.faithful:
-            return lower_finder, self.lower
-        return finder, self.text
 
 
 def _trigger_words(

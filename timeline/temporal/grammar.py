@@ -73,9 +73,10 @@ class Rule:
 
     ``make`` receives the matched groups normalized through their tables (unmatched optional
     groups are absent) and returns the value. ``type`` is the TIMEX3 type. ``priority`` breaks
-    ties between matches of equal length (higher wins). ``triggers`` are words the rule is also
-    tried near; the engine prefers a part of the pattern made of them when it picks the part
-    whose words trigger the rule, and they are needed only where no part is read as whole words.
+    ties between matches of equal length (higher wins). ``triggers`` are words to try the rule
+    near besides those the engine reads from the pattern (:mod:`timeline.temporal.triggers`),
+    which prefers a part of the pattern made of them; they are needed only where no part that
+    every match goes through is a whole word.
     """
 
     name: str
@@ -259,8 +260,12 @@ def _triggers(rule: Rule, tree: Tree, reader: PatternReader) -> frozenset[str]:
     """
     declared = {w.lower() for w in rule.triggers}
     for w in declared:
-        if not _WORD.fullmatch(w) or w[0].isdecimal():
+        if not _WORD.fullmatch(w):
             raise GrammarError(f"rule {rule.name!r}: trigger {w!r} is not a word")
+        if w[0].isdecimal():
+            raise GrammarError(
+                f"rule {rule.name!r}: trigger {w!r} starts with a digit (any number triggers it)"
+            )
     derived = reader.cover(tree, declared)
     if derived is None and not declared:
         raise GrammarError(

@@ -1,21 +1,25 @@
-"""Which words every match of a rule must hold: read from the rule's pattern, not declared.
+"""What a rule's pattern tells the engine, read from the pattern itself, not declared.
 
-The engine runs a rule only near its trigger words, so a rule's triggers must be a *cover*:
-every text the pattern can match holds one of them as a whole word (a maximal ``\\w+`` run,
-compared lower-cased), or holds a word that starts with a digit (:data:`DIGIT`). A part of
-the pattern every match goes through (a mandatory part) gives such a cover when its own
-matches are whole words: ``@month`` in ``\\b@month\\.?\\s+@day`` (a month name between a word
-boundary and a full stop or a space), or ``quarter`` in ``...[\\s-]+quarter\\b``. Of the covers
-found, the cheapest is used: a word is cheaper than "any number", and far cheaper than a word
-the grammar calls too common ("the", "a"); words the rule declares as ``triggers`` cost
-nothing, so the author can steer the choice.
+*Trigger words.* The engine runs a rule only near its trigger words, so a rule's triggers must
+be a *cover*: every text the pattern can match holds one of them as a whole word (a maximal
+``\\w+`` run, compared lower-cased), or holds a word that starts with a digit (:data:`DIGIT`).
+A part of the pattern every match goes through (a mandatory part) gives such a cover when its
+own matches are whole words: ``@month`` in ``\\b@month\\.?\\s+@day`` (a month name between a
+word boundary and a full stop or a space), or ``quarter`` in ``...[\\s-]+quarter\\b``. Of the
+covers found, the cheapest is used: a word is cheaper than "any number", and far cheaper than
+a word the grammar calls too common ("the", "a"); words the rule declares as ``triggers`` cost
+nothing, so the author can steer the choice. The reading is conservative: where it cannot tell
+whether a piece of text is a whole word (it may be glued to a letter the pattern allows before
+it), that piece gives no cover. A pattern with no cover at all must declare its ``triggers``.
 
-The reading is conservative: where it cannot tell whether a piece of text is a whole word (it
-may be glued to a letter the pattern allows before it), that piece gives no cover. A pattern
-with no cover at all must declare its ``triggers``.
+*First characters* (:func:`first_characters`): a class holding the first character of every
+match, so that scanning skips the positions where none can start.
 
-The analysis walks the parse tree of the compiled pattern (``re._parser``, the parser
-``re.compile`` itself uses), and knows nothing of English.
+*Case* (:func:`caseless`): whether the pattern finds the same in lower-cased text, case not
+ignored, as in the text with case ignored (the regex engine is faster without case folding).
+
+The analysis walks the parse tree of the pattern (``re._parser``, the parser ``re.compile``
+itself uses), and knows nothing of English.
 """
 
 from __future__ import annotations
@@ -32,6 +36,12 @@ try:  # Python >= 3.11
 except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
+
+# Repetitions, and atomic groups (possessive and atomic come with Python 3.11).
+_REPEATS = tuple(
+    getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name)
+)
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", object())
 
 #: The key of every word that starts with a digit, as ``\\d`` has them ("1998", "5th", "80s").
 DIGIT = "<digit>"
@@ -153,11 +163,11 @@ def _subpatterns(node: tuple[Any, Any]) -> list[Any]:
     op, av = node
     if op is _c.BRANCH:
         return list(av[1])
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+    if op in _REPEATS:
         return [av[2]]
     if op in (_c.ASSERT, _c.ASSERT_NOT):
         return [av[1]]
-    if op is _c.ATOMIC_GROUP:
+    if op is _ATOMIC:
         return [av]
     if op is _c.GROUPREF_EXISTS:
         return [av[1]] + ([av[2]] if av[2] else [])
@@ -248,11 +258,11 @@ class _Analysis:
             return (op, av[1], av[2], self.shape(av[3]))
         if op is _c.BRANCH:
             return (op, tuple(self.shape(alternative) for alternative in av[1]))
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        if op in _REPEATS:
             return (op, av[0], av[1], self.shape(av[2]))
         if op in (_c.ASSERT, _c.ASSERT_NOT):
             return (op, av[0], self.shape(av[1]))
-        if op is _c.ATOMIC_GROUP:
+        if op is _ATOMIC:
             return (op, self.shape(av))
         if op is _c.GROUPREF_EXISTS:
             return (op, av[0], self.shape(av[1]), self.shape(av[2]) if av[2] else None)
@@ -326,7 +336,7 @@ class _Analysis:
             return None
         if op is _c.SUBPATTERN:
             return self.seq_lang(av[-1])
-        if op is _c.ATOMIC_GROUP:
+        if op is _ATOMIC:
             return self.seq_lang(av)
         if op is _c.BRANCH:
             out: set[str] = set()
@@ -338,7 +348,7 @@ class _Analysis:
                 if len(out) > _MAX_STRINGS:
                     return None
             return frozenset(out)
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        if op in _REPEATS:
             lo, hi, item = av
             sub = self.seq_lang(item)
             if sub is None:
@@ -399,7 +409,7 @@ class _Analysis:
             return _symbol_wordness(symbol), False
         if op is _c.SUBPATTERN and _own_words(av):
             return self.seq_side(av[-1], before)
-        if op is _c.ATOMIC_GROUP:
+        if op is _ATOMIC:
             return self.seq_side(av, before)
         if op is _c.BRANCH:
             kinds: set[str] = set()
@@ -409,7 +419,7 @@ class _Analysis:
                 kinds |= k
                 through = through or t
             return frozenset(kinds), through
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        if op in _REPEATS:
             k, t = self.seq_side(av[2], before)
             return k, t or av[0] == 0
         return _UNKNOWN, True
@@ -498,11 +508,11 @@ class _Analysis:
         op, av = node
         if op is _c.SUBPATTERN and _own_words(av):
             found += self.covers(av[-1], left, right)
-        elif op is _c.ATOMIC_GROUP:
+        elif op is _ATOMIC:
             found += self.covers(av, left, right)
         elif op is _c.BRANCH:
             found += self._branch_covers([self.covers(alt, left, right) for alt in av[1]])
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        elif op in _REPEATS:
             lo, hi, item = av
             if lo > 0:
                 if hi > 1:  # a repetition can stand next to itself
@@ -558,11 +568,11 @@ def _children(node: tuple[Any, Any]) -> list[tuple[Any, Any]]:
     op, av = node
     if op is _c.SUBPATTERN:
         return list(av[-1])
-    if op is _c.ATOMIC_GROUP:
+    if op is _ATOMIC:
         return list(av)
     if op is _c.BRANCH:
         return [n for alternative in av[1] for n in alternative]
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+    if op in _REPEATS:
         return list(av[2])
     return []
 
@@ -668,7 +678,7 @@ def _first_of(node: tuple[Any, Any]) -> tuple[list[tuple[Any, Any]], bool] | Non
         return [], True
     if op is _c.SUBPATTERN:
         return _first(av[-1])
-    if op is _c.ATOMIC_GROUP:
+    if op is _ATOMIC:
         return _first(av)
     if op is _c.BRANCH:
         items: list[tuple[Any, Any]] = []
@@ -680,7 +690,7 @@ def _first_of(node: tuple[Any, Any]) -> tuple[list[tuple[Any, Any]], bool] | Non
             items += found[0]
             empty = empty or found[1]
         return items, empty
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+    if op in _REPEATS:
         found = _first(av[2])
         return None if found is None else (found[0], found[1] or av[0] == 0)
     return None
