@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from timeline import synth
+from timeline import forking, synth
 from timeline.cli import main
 from timeline.config import Config
 from timeline.engine import INLINE_BELOW, EngineError, extract_with_stats
@@ -66,3 +68,19 @@ def test_dask_engine_without_a_scheduler_says_how_to_give_one(
     result = CliRunner().invoke(main, ["export", str(corpus), "--no-cache", "--engine", "dask"])
     assert result.exit_code != 0
     assert "--scheduler" in result.output
+
+
+def test_resolving_and_rendering_on_two_processes_give_the_same_output(tmp_path: Path) -> None:
+    """Past forking.PARALLEL_FROM articles, resolving and rendering fork workers too (in a fresh,
+    single-threaded interpreter: run as the command)."""
+    synth.write_text_corpus(tmp_path / "articles", synth.load_sources(SEEDS), forking.PARALLEL_FROM + 40)
+    outputs = []
+    for jobs in ("1", "2"):
+        command = [sys.executable, "-m", "timeline", "export", "articles", "--format", "json", "-q"]
+        done = subprocess.run([*command, "--jobs", jobs], cwd=tmp_path, capture_output=True, check=True)
+        build = [sys.executable, "-m", "timeline", "build", "--articles", "articles", "--no-site", "-q"]
+        subprocess.run([*build, "--jobs", jobs], cwd=tmp_path, capture_output=True, check=True)
+        pages = {p.relative_to(tmp_path): p.read_bytes() for p in (tmp_path / "site_src").rglob("*.md")}
+        outputs.append((done.stdout, pages))
+    assert len(outputs[0][1]) > forking.PARALLEL_FROM
+    assert outputs[0] == outputs[1]

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from timeline import render, synth
+from timeline import forking, synth
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,7 +25,7 @@ fork = multiprocessing.get_context("fork")
 pool = fork.Pool
 fork.Pool = lambda processes: pools.append(processes) or pool(processes)
 project = Path(sys.argv[1])
-timeline = build_timeline(Config(project=project, articles=Path("articles"), cache=False, quiet=True))
+timeline = build_timeline(Config(project=project, articles=Path("articles"), cache=False, quiet=True, jobs=1))
 one = render.render_pages(timeline, "T", prefix="timeline/", max_events_per_page=50, jobs=1)
 two = render.render_pages(timeline, "T", prefix="timeline/", max_events_per_page=50, jobs=2)
 same = {"same_order": list(one) == list(two), "same": one == two}
@@ -34,7 +34,7 @@ print(json.dumps({"pools": pools, "pages": len(one), **same}))
 
 
 def test_rendering_on_two_processes_gives_the_same_pages(tmp_path: Path) -> None:
-    count = render.PARALLEL_FROM + 50
+    count = forking.PARALLEL_FROM + 50
     synth.write_text_corpus(tmp_path / "articles", synth.load_sources(ROOT / "seeds"), count)
     done = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(tmp_path)], capture_output=True, text=True, check=True

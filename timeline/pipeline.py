@@ -15,14 +15,17 @@ the merge replays its last decisions where nothing they depended on changed
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from timeline import content, temporal
 from timeline.config import Config
-from timeline.engine import ExtractionMemo, Extractor, extract_all
-from timeline.events import Analysed
+from timeline.engine import ExtractionMemo, Extractor, default_jobs, extract_all
+from timeline.events import Analysed, Candidate
+from timeline.forking import can_fork, forked_map
 from timeline.heap import collector_paused
 from timeline.infer import Analyzer, InferMemo, infer_datelines
 from timeline.merge import MergeMemo, merge_events
-from timeline.model import Article, Dateline, Problem, Timeline
+from timeline.model import Article, ArticleAnalysis, Dateline, Problem, Timeline, Timex
 from timeline.readers import ReadMemo, read_folder
 
 
@@ -55,6 +58,31 @@ class CachingAnalyzer(Analyzer):
         done = super().analyse(article, extraction, dateline)
         self._analysed[key] = (article, extraction, dateline, done)
         return done
+
+    def prefill(
+        self, articles: Sequence[Article], extractions: Sequence[temporal.Extraction], jobs: int
+    ) -> None:
+        """Resolve, on ``jobs`` forked processes, every article with a dateline of its own that
+        is not remembered yet: the bulk of the work inference and the later stages look up."""
+        todo = [
+            (a, x)
+            for a, x in zip(articles, extractions, strict=True)
+            if a.dateline.date is not None and not self._knows(a, x, a.dateline)
+        ]
+
+        def resolve(i: int) -> tuple[tuple[Timex, ...], tuple[Candidate, ...]]:
+            done = super(CachingAnalyzer, self).analyse(todo[i][0], todo[i][1], todo[i][0].dateline)
+            return done.analysis.timexes, done.candidates
+
+        if jobs < 2 or not can_fork():
+            return  # resolved one by one as they are asked for
+        for (a, x), (timexes, candidates) in zip(todo, forked_map(resolve, len(todo), jobs), strict=True):
+            analysis = ArticleAnalysis(a, x.sentences, timexes)
+            self._analysed[(id(a), id(x))] = (a, x, a.dateline, Analysed(analysis, candidates))
+
+    def _knows(self, article: Article, extraction: temporal.Extraction, dateline: Dateline) -> bool:
+        known = self._analysed.get((id(article), id(extraction)))
+        return known is not None and known[0] is article and known[1] is extraction and known[2] == dateline
 
     def undated_keys(self, article: Article, extraction: temporal.Extraction) -> content.Keys:
         key = id(extraction)
@@ -108,6 +136,7 @@ def build_timeline(config: Config, extract: Extractor = extract_all, memo: Memo 
                 raise BuildError("--strict: no explicit dateline in " + ", ".join(undated))
         extractions = (memo.extractions if memo is not None else extract)(read.articles, config)
         analyzer = memo.analyzer if memo is not None else CachingAnalyzer()
+        analyzer.prefill(read.articles, extractions, config.jobs or default_jobs())
         inference = memo.inference if memo is not None else None
         datelines = infer_datelines(read.articles, extractions, analyzer, inference)
         analysed = [

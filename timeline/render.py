@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import multiprocessing
 import posixpath
 import re
-import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +31,7 @@ from markupsafe import Markup
 
 from timeline import chart, dates
 from timeline.dateline import find_wire_dateline
+from timeline.forking import forked_map
 from timeline.heap import collector_paused
 from timeline.model import Article, ArticleAnalysis, Event, Timeline, Timex
 
@@ -829,42 +828,17 @@ class _Job:
     context: Callable[[], dict[str, object]]
 
 
-#: Fewer pages than this are rendered in this process: forking workers costs more.
-PARALLEL_FROM = 400
-_PER_TASK = 100
-
-# What forked workers render from: set just before the pool forks, inherited, never pickled.
-_forked: tuple[Sequence[_Job], jinja2.Environment, Mapping[str, object]] | None = None
-
-
-def _render_range(bounds: tuple[int, int]) -> list[str]:
-    assert _forked is not None
-    todo, env, base = _forked
-    return [env.get_template(j.template).render(base, **j.context()) for j in todo[bounds[0] : bounds[1]]]
-
-
 def _render_all(
     todo: Sequence[_Job], env: jinja2.Environment, base: Mapping[str, object], jobs: int
 ) -> Iterator[str]:
-    """The text of every queued page, in order, as each is done; on ``jobs`` forked processes
-    for a large batch (only from a single-threaded process, where forking is safe)."""
-    global _forked
-    if jobs < 2 or len(todo) < PARALLEL_FROM or not _can_fork():
-        for job in todo:
-            yield env.get_template(job.template).render(base, **job.context())
-        return
-    ranges = [(i, min(i + _PER_TASK, len(todo))) for i in range(0, len(todo), _PER_TASK)]
-    _forked = (todo, env, base)
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for part in pool.imap(_render_range, ranges):
-                yield from part
-    finally:
-        _forked = None
+    """The text of every queued page, in order, as each is done; a large batch on ``jobs``
+    forked processes (:func:`timeline.forking.forked_map`)."""
 
+    def render(i: int) -> str:
+        job = todo[i]
+        return env.get_template(job.template).render(base, **job.context())
 
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    return forked_map(render, len(todo), jobs)
 
 
 def _article_link(site: _Site, on_page: str, article: Article) -> NavLink:

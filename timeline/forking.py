@@ -1,0 +1,55 @@
+"""Run a function over many items on forked worker processes that share the caller's data.
+
+Forked workers start with the parent's memory as it is (copy on write): a stage that has the
+whole timeline in memory can hand each worker just a range of indices, and the worker reads
+the articles, templates and analyses it needs from what it inherited. Only the results travel
+back, pickled. Used for the stages whose cost grows with the corpus and that need no other
+article: resolving articles and rendering pages.
+
+Forking is only safe from a single-threaded process (a child of a process whose other threads
+hold locks can wait on them forever), so with other threads running, or where ``fork`` does not
+exist, the work is done in this process. Small batches are too: starting workers costs more.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+#: Fewer items than this are done in this process.
+PARALLEL_FROM = 400
+
+# The work of the pool being run: set just before it forks, inherited, never pickled.
+_work: Callable[[int], Any] | None = None
+
+
+def can_fork() -> bool:
+    """Whether forking workers is safe here (a single-threaded process on a system with fork)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _run(bounds: tuple[int, int]) -> list[Any]:
+    assert _work is not None
+    return [_work(i) for i in range(*bounds)]
+
+
+def forked_map(work: Callable[[int], T], count: int, jobs: int, per_task: int = 100) -> Iterator[T]:
+    """``work(i)`` for ``i`` in ``range(count)``, in order, each result as soon as it is ready;
+    on ``jobs`` forked processes when that is worth it and safe, else in this process."""
+    global _work
+    if jobs < 2 or count < PARALLEL_FROM or not can_fork():
+        for i in range(count):
+            yield work(i)
+        return
+    ranges = [(i, min(i + per_task, count)) for i in range(0, count, per_task)]
+    _work = work
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for part in pool.imap(_run, ranges):
+                yield from part
+    finally:
+        _work = None
