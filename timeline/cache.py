@@ -36,11 +36,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from timeline import temporal
 from timeline.heap import collector_paused
 from timeline.model import Article
 
 CACHE_DIR = ".timeline-cache"
-SCHEMA = 3
+SCHEMA = 4
 _LOOKUP_BATCH = 500  # stays under SQLite's limit on bound parameters
 
 _SAFE_BUILTINS = frozenset({"tuple", "frozenset", "set", "list", "dict", "str", "int", "float", "bool"})
@@ -104,6 +105,21 @@ class _TimelineUnpickler(pickle.Unpickler):
 
 def _checksum(key: str, payload: bytes) -> str:
     return hashlib.sha256(key.encode("utf-8") + b"\0" + payload).hexdigest()
+
+
+_PACKED = "packed extraction"
+
+
+def _stored(value: object) -> object:
+    """An extraction is stored packed (:func:`timeline.temporal.pack`): plain tuples, quick to
+    pickle and load. Any other value is stored as it is."""
+    return (_PACKED, temporal.pack(value)) if isinstance(value, temporal.Extraction) else value
+
+
+def _loaded(value: object) -> object:
+    if isinstance(value, tuple) and len(value) == 2 and value[0] == _PACKED:
+        return temporal.unpack(value[1])  # type: ignore[arg-type]
+    return value
 
 
 def encode(value: object, key: str = "") -> tuple[bytes, str]:
@@ -202,8 +218,8 @@ class ExtractionCache:
                 ).fetchall()
                 for key, payload, checksum in rows:
                     try:
-                        found[key] = decode(payload, checksum, key)
-                    except CacheError:
+                        found[key] = _loaded(decode(payload, checksum, key))
+                    except (CacheError, ValueError):
                         self.damaged_rows += 1
         except sqlite3.OperationalError:
             return found  # busy for 30 s: extract again rather than wait longer
@@ -214,6 +230,13 @@ class ExtractionCache:
 
     def put_many(self, items: Iterable[tuple[str, object]]) -> None:
         """Store values in one transaction; a failing disk loses the cache, not the build."""
+        self._put([(key, _stored(value)) for key, value in items])
+
+    def put_packed(self, items: Iterable[tuple[str, temporal.Packed]]) -> None:
+        """:meth:`put_many` for extractions already packed (as they come back from workers)."""
+        self._put([(key, (_PACKED, packed)) for key, packed in items])
+
+    def _put(self, items: list[tuple[str, object]]) -> None:
         rows = [(key, self.version, *encode(value, key)) for key, value in items]
         if not rows:
             return

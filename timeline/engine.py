@@ -80,12 +80,13 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_chunk(tasks: Sequence[_Task]) -> list[temporal.Extraction | _Failed]:
-    """The extraction of each task in order: the unit of work sent to a worker or a Dask task."""
-    results: list[temporal.Extraction | _Failed] = []
+def extract_chunk(tasks: Sequence[_Task]) -> list[temporal.Packed | _Failed]:
+    """The extraction of each task in order, packed (:func:`timeline.temporal.pack`: what travels
+    back from a worker or a Dask task is plain tuples, three times cheaper to move)."""
+    results: list[temporal.Packed | _Failed] = []
     for task in tasks:
         try:
-            results.append(temporal.extract(task.raw, task.body_start, task.body_end))
+            results.append(temporal.pack(temporal.extract(task.raw, task.body_start, task.body_end)))
         except Exception as e:  # a tagger bug on one text must be reported with its file name
             results.append(_Failed(f"{type(e).__name__}: {e}"))
     return results
@@ -147,21 +148,21 @@ def extract_with_stats(
             for key, a in zip(keys, articles, strict=True):
                 if key not in results and key not in todo:
                     todo[key] = _Task(a.path, a.raw, a.body_start, a.body_end)
-            pending: list[tuple[str, object]] = []
+            pending: list[tuple[str, temporal.Packed]] = []
             try:
                 for chunk_keys, outcomes in _run(list(todo.items()), config, progress):
                     for key, outcome in zip(chunk_keys, outcomes, strict=True):
                         if isinstance(outcome, _Failed):
                             raise EngineError(f"{todo[key].path}: the tagger failed: {outcome.message}")
-                        results[key] = outcome
+                        results[key] = temporal.unpack(outcome)
                         pending.append((key, outcome))
                     progress.update(sum(copies[k] for k in chunk_keys))
                     if cache is not None and len(pending) >= _WRITE_EVERY:
-                        cache.put_many(pending)
+                        cache.put_packed(pending)
                         pending = []
             finally:
                 if cache is not None:
-                    cache.put_many(pending)
+                    cache.put_packed(pending)
             if cache is not None:
                 cache.retain_only(keys)
         finally:
@@ -242,6 +243,8 @@ def _run_pool(
     chunks = _chunks(items, jobs)
     workers = min(jobs, len(chunks))
     progress.note(f"extraction: {len(items)} articles in {len(chunks)} chunks on {workers} processes")
+    if _pool_context().get_start_method() == "fork":
+        temporal.english()  # compiled once here and inherited, not once in every worker
     with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
         # keep a bounded number of chunks in flight so memory holds results, not queued text
         queue = iter(chunks)
@@ -322,13 +325,14 @@ def extract_shard(shard: str, results: str) -> ShardResult:
 
     Runs on a worker, so the corpus never passes through the client: only the shard's URL goes
     out and a few numbers come back. The result file holds a checksum line, then the cache's
-    encoding of ``((content key, article id, extraction), ...)`` in line order.
+    encoding of ``((content key, article id, packed extraction), ...)`` in line order
+    (:func:`read_shard_result` gives them back as extractions).
     """
     from timeline.readers import MAX_FILE_BYTES, jsonl
     from timeline.readers.ids import article_id
 
     name = shard.rstrip("/").rsplit("/", 1)[-1]
-    records: list[tuple[str, str, temporal.Extraction]] = []
+    records: list[tuple[str, str, temporal.Packed]] = []
     problems: list[Problem] = []
     with _open_url(shard, "rb") as stream:
         for item in jsonl.read_stream(name, article_id(name), stream, MAX_FILE_BYTES):
@@ -336,7 +340,7 @@ def extract_shard(shard: str, results: str) -> ShardResult:
                 problems.append(item)
             else:
                 extraction = temporal.extract(item.raw, item.body_start, item.body_end)
-                records.append((content_key(item), item.id, extraction))
+                records.append((content_key(item), item.id, temporal.pack(extraction)))
     payload, checksum = encode(tuple(records))
     output = shard_output(shard, results)
     if "://" not in results:
@@ -353,7 +357,10 @@ def read_shard_result(url: str) -> tuple[tuple[str, str, temporal.Extraction], .
     records = decode(payload, checksum.decode("ascii", "replace"))
     if not isinstance(records, tuple):
         raise CacheError(f"{url}: not a shard result")
-    return records
+    try:
+        return tuple((key, article, temporal.unpack(packed)) for key, article, packed in records)
+    except (TypeError, ValueError) as e:
+        raise CacheError(f"{url}: not a shard result ({e})") from None
 
 
 def extract_shards(shards: Sequence[str], results: str, scheduler: str | None = None) -> list[ShardResult]:

@@ -11,11 +11,11 @@ from functools import lru_cache
 
 from timeline.model import Timex
 from timeline.temporal import en
-from timeline.temporal.extract import Extraction, Found, extract_with
+from timeline.temporal.extract import Extraction, Found, Packed, extract_with, pack, unpack
 from timeline.temporal.grammar import Grammar, load
 from timeline.temporal.resolve import resolve_extraction
 
-__all__ = ["Extraction", "Found", "english", "extract", "resolve", "tag"]
+__all__ = ["Extraction", "Found", "Packed", "english", "extract", "pack", "resolve", "tag", "unpack"]
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,18 @@ from operator import itemgetter
 from timeline.model import Sentence
 from timeline.temporal.grammar import CompiledRule, Grammar
 from timeline.temporal.text import split_sentences
-from timeline.temporal.values import Direction, Value
+from timeline.temporal.values import (
+    Anaphor,
+    Calendar,
+    Direction,
+    QuarterEnding,
+    Reference,
+    ReportingQuarter,
+    Shift,
+    Span,
+    Value,
+    WeekdayRef,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +55,56 @@ class Extraction:
 
     found: tuple[Found, ...]
     sentences: tuple[Sentence, ...]
+
+
+_VALUE_KINDS: tuple[type, ...] = (
+    Calendar,
+    WeekdayRef,
+    Shift,
+    ReportingQuarter,
+    QuarterEnding,
+    Anaphor,
+    Reference,
+    Span,
+)
+_KIND = {kind: i for i, kind in enumerate(_VALUE_KINDS)}
+
+Packed = tuple[tuple[tuple[object, ...], ...], tuple[int, ...]]
+"""An :class:`Extraction` as plain tuples of strings and numbers (see :func:`pack`)."""
+
+
+def pack(extraction: Extraction) -> Packed:
+    """The extraction as nested tuples of plain values, for moving it between processes and into
+    the cache: three times cheaper to pickle than the records, and safe to unpickle."""
+    found = tuple(
+        (
+            f.start,
+            f.end,
+            f.text,
+            f.type,
+            _KIND[type(f.value)],
+            tuple(getattr(f.value, name) for name in f.value.__slots__),
+            f.rule,
+            f.mod,
+            f.direction,
+        )
+        for f in extraction.found
+    )
+    return found, tuple(n for s in extraction.sentences for n in (s.start, s.end))
+
+
+def unpack(packed: Packed) -> Extraction:
+    """The extraction :func:`pack` made; ``ValueError`` if ``packed`` is not one."""
+    try:
+        found, bounds = packed
+        records = tuple(
+            Found(start, end, text, kind, _VALUE_KINDS[value_kind](*fields), rule, mod, direction)  # type: ignore[arg-type]
+            for start, end, text, kind, value_kind, fields, rule, mod, direction in found
+        )
+        sentences = tuple(Sentence(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2))
+    except (TypeError, ValueError, IndexError) as e:
+        raise ValueError(f"not a packed extraction: {e}") from None
+    return Extraction(records, sentences)
 
 
 def _groups(grammar: Grammar, compiled: CompiledRule, m: re.Match[str], text: str) -> dict[str, object]:
