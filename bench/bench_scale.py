@@ -364,7 +364,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated corpus sizes")
     parser.add_argument("--timebank", type=Path, help="TimeML folder: more source text, and the tagger ratio")
     parser.add_argument("--workdir", type=Path, help="where corpora are built (default: a temporary folder)")
-    parser.add_argument("--sample", type=int, default=1000, help="articles timed at 1 and all processes")
+    parser.add_argument("--sample", type=int, default=4000, help="articles timed at 1 and all processes")
     parser.add_argument("--mkdocs-pages", default="500,1000,2000", help="page counts for the MkDocs probe")
     parser.add_argument(
         "--site-up-to",
