@@ -8,6 +8,8 @@ and, with ``--timebank``, TimeBank, under shifted datelines) it prints:
 * the cold end-to-end ``timeline build`` (extract, render, MkDocs) in seconds, and its peak
   memory (the resident sets of the build and its workers, summed, sampled every 0.1 s);
 * the size of the Markdown and of the HTML site;
+* the MkDocs part of ``timeline build`` alone (the published pages into HTML), wall and CPU
+  seconds and peak memory, with the plugin's raw HTML stash on and off (``stash_raw_html``);
 * after editing one article: the rebuild's extraction and rendering (in a warm process, as
   under ``mkdocs serve``, and as a fresh ``timeline build --no-site``), and the MkDocs build
   of the changed site, reported separately;
@@ -86,11 +88,13 @@ def timer() -> Iterator[list[float]]:
 
 
 class Measured:
-    """A command's wall time, the peak summed RSS of its process tree, its stderr, and whether
-    it finished inside the time budget (a command over budget is killed with its workers)."""
+    """A command's wall time, CPU time (user + system, its reaped children included), the peak
+    summed RSS of its process tree, its stderr, and whether it finished inside the time budget
+    (a command over budget is killed with its workers)."""
 
-    def __init__(self, seconds: float, peak: int, stderr: str, finished: bool) -> None:
+    def __init__(self, seconds: float, peak: int, stderr: str, finished: bool, cpu: float = 0.0) -> None:
         self.seconds, self.peak, self.stderr, self.finished = seconds, peak, stderr, finished
+        self.cpu = cpu
 
     def time(self) -> str:
         return (
@@ -100,6 +104,7 @@ class Measured:
 
 def run_measured(args: Sequence[str], cwd: Path, budget: float) -> Measured:
     start = time.perf_counter()
+    cpu_before = children_cpu_seconds()
     finished = True
     with tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(
@@ -125,7 +130,14 @@ def run_measured(args: Sequence[str], cwd: Path, budget: float) -> Measured:
         stderr = err.read()
     if finished and proc.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}):\n{stderr[-3000:]}")
-    return Measured(seconds, peak, stderr, finished)
+    return Measured(seconds, peak, stderr, finished, children_cpu_seconds() - cpu_before)
+
+
+def children_cpu_seconds() -> float:
+    """CPU time of this process's reaped children (commands run one at a time: the difference
+    around one is its CPU time, its own workers included once they are joined)."""
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return kids.ru_utime + kids.ru_stime
 
 
 def tree_size(folder: Path) -> tuple[int, int]:
@@ -254,6 +266,19 @@ def bench_size(
         html_files, html_size = tree_size(project / "site")
         say("HTML site", f"{html_files:,} files, {mb(html_size)}")
 
+    if with_site and cold.finished:
+        for stash in (True, False):
+            alone = run_measured(
+                [sys.executable, __file__, "--mkdocs-only", str(project), *([] if stash else ["--no-stash"])],
+                project,
+                budget,
+            )
+            shutil.rmtree(project / MKDOCS_ONLY_SITE, ignore_errors=True)
+            say(
+                f"MkDocs alone, raw HTML stash {'on' if stash else 'off'}",
+                f"{alone.time()}, CPU {alone.cpu:,.1f} s, peak {mb(alone.peak)}  ({load()})",
+            )
+
     warm = run_measured([sys.executable, __file__, "--warm-rebuild", str(project)], project, budget)
     times: dict[str, float] = {}
     for line in warm.stderr.splitlines():
@@ -285,6 +310,31 @@ def bench_size(
         "warm_rebuild": warm_total,
         "speedup": many / one,
     }
+
+
+def mkdocs_only_main(project: Path, stash: bool) -> int:
+    """``--mkdocs-only PROJECT [--no-stash]``: the MkDocs part of ``timeline build`` on the pages
+    already published in ``site_src/``, into :data:`MKDOCS_ONLY_SITE`."""
+    from timeline.site import mkdocs_build
+
+    mkdocs_yml = project / "mkdocs.yml"
+    if not stash:
+        text = mkdocs_yml.read_text(encoding="utf-8")
+        marker = "      prefix: timeline/\n"
+        assert marker in text, "the bench's own mkdocs.yml"
+        mkdocs_yml = project / ".bench-mkdocs-no-stash.yml"
+        mkdocs_yml.write_text(
+            text.replace(marker, marker + "      stash_raw_html: false\n"), encoding="utf-8"
+        )
+    site = project / MKDOCS_ONLY_SITE
+    shutil.rmtree(site, ignore_errors=True)
+    config = Config(project=project, articles=Path("articles"), site_dir=site, quiet=True)
+    mkdocs_build(config, mkdocs_yml)
+    return 0
+
+
+MKDOCS_ONLY_SITE = ".bench-site"
+"""Where ``--mkdocs-only`` builds (removed by the bench after each run, outside the timing)."""
 
 
 def _extraction_note(stderr: str) -> float | None:
@@ -375,9 +425,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the corpora and sites")
     parser.add_argument("--budget", type=float, default=1800, help="seconds before a command is killed")
     parser.add_argument("--warm-rebuild", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--mkdocs-only", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--no-stash", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.warm_rebuild:
         return warm_rebuild_main(args.warm_rebuild)
+    if args.mkdocs_only:
+        return mkdocs_only_main(args.mkdocs_only, not args.no_stash)
     sizes = [int(s) for s in args.sizes.split(",") if s]
     work = args.workdir or Path(tempfile.mkdtemp(prefix="timeline-bench-"))
     work.mkdir(parents=True, exist_ok=True)

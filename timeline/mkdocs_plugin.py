@@ -21,6 +21,16 @@ How it coexists with ``timeline build``
 
 Inside someone else's project, ``prefix: history/`` puts every page under ``history/`` and
 adds one nav entry (the timeline's home page); the other pages and nav entries stay as they are.
+
+The raw HTML of the timeline's own pages
+    Most of a timeline page is raw HTML (a span per sentence and per temporal expression), which
+    Python-Markdown and MkDocs would each run through ``html.parser``. The plugin adds a Markdown
+    extension (:class:`timeline.rawhtml.RawHtmlStash`) that, armed for the timeline's pages only,
+    stashes the blocks it can prove are raw HTML blocks just before Python-Markdown's own
+    ``html_block`` preprocessor would, in the same stash and in the same form: every later stage
+    works as before and the HTML is the same, byte for byte. The ids in those blocks are added
+    to the page's anchors, so links into them still validate. ``stash_raw_html: false`` turns it
+    off.
 """
 
 from __future__ import annotations
@@ -35,14 +45,16 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 from timeline import engine, pipeline
 from timeline.config import Config, ConfigError
 from timeline.engine import ExtractionMemo
 from timeline.model import Timeline
+from timeline.rawhtml import RawHtmlStash, RawHtmlState
 from timeline.render import PageMemo
 from timeline.site import read_published_manifest, site_pages
 
@@ -66,6 +78,9 @@ class TimelinePluginConfig(base.Config):
     strict = c.Type(bool, default=False)
     max_events_per_page = c.Type(int, default=200)
     cache = c.Type(bool, default=True)
+    stash_raw_html = c.Type(bool, default=True)
+    """Set the raw HTML blocks of the timeline's pages aside without running an HTML parser
+    over them (same HTML, a faster build); false lets Python-Markdown parse them."""
 
 
 def normalize_prefix(prefix: str) -> str:
@@ -90,6 +105,8 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         self._published: Config | None = None
         self._timeline_config: Config | None = None
         self._prefix = ""
+        self._own: set[str] = set()  # src_uri of every page the timeline made, this build
+        self.raw_html = RawHtmlState()  # shared with the Markdown extension; see RawHtmlStash
 
     # Defining on_startup keeps this instance (and its memo) across the rebuilds of `mkdocs serve`.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -142,11 +159,18 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             config.mdx_configs.setdefault("timeline", {}).setdefault(
                 "base_dir", str(self._timeline_config.project)
             )
+        self.raw_html.pages = self.raw_html.blocks = 0
+        if self.config.stash_raw_html and not any(
+            isinstance(e, RawHtmlStash) for e in config.markdown_extensions
+        ):
+            config.markdown_extensions.append(RawHtmlStash(self.raw_html))
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self._published is None:
             self._generate(files, config)
+        else:
+            self._own = set(read_published_manifest(Path(config.docs_dir)))
         if self._prefix:
             # Only the home page goes into the nav (see on_nav): no "not in nav" notices, no
             # auto-nav section listing every article.
@@ -180,6 +204,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             stale = files.get_file_from_path(uri)
             if stale is not None and not stale.generated_by:
                 files.remove(stale)
+        self._own = set()
         for uri, text in self.pages.items():
             existing = files.get_file_from_path(uri)
             if existing is not None:
@@ -188,6 +213,7 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
                     continue
                 files.remove(existing)
             files.append(File.generated(config, uri, content=text))
+            self._own.add(uri)
         done = self.memo.extractions.last_extracted
         extracted = "" if done is None else f", {done} extracted"
         log.info(
@@ -197,6 +223,35 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
             extracted,
             self._prefix or "/",
         )
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Arm the raw HTML stash for the conversion of one of the timeline's pages."""
+        self.raw_html.arm(self.config.stash_raw_html and page.file.src_uri in self._own)
+        return markdown
+
+    @event_priority(-100)  # last, so other plugins' on_page_content still see page.markdown
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The ids of the stashed blocks are anchors of the page, as if MkDocs had parsed them.
+
+        A timeline page's Markdown is let go once it is rendered (``page.markdown`` becomes ""):
+        MkDocs keeps every page until the end of the build, and at 100,000 articles their
+        Markdown alone is 1.5 GB. MkDocs reads it no more (the title comes from the rendered
+        page); it stays in ``docs_dir`` (or in :attr:`pages`) for whoever wants it.
+        """
+        if self.raw_html.anchor_ids and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= self.raw_html.anchor_ids
+        self.raw_html.arm(False)
+        if page.file.src_uri in self._own:
+            page.markdown = ""
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.raw_html.pages:
+            log.debug(
+                "timeline: raw HTML of %d pages set aside (%d blocks)",
+                self.raw_html.pages,
+                self.raw_html.blocks,
+            )
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """With a prefix, the timeline takes one nav entry: its home page, last."""
@@ -240,4 +295,9 @@ def _under(item: Any, prefix: str) -> bool:
     return file is not None and file.src_uri.startswith(prefix)
 
 
-__all__ = ["ExtractionMemo", "TimelinePlugin", "TimelinePluginConfig", "normalize_prefix"]
+__all__ = [
+    "ExtractionMemo",
+    "TimelinePlugin",
+    "TimelinePluginConfig",
+    "normalize_prefix",
+]
