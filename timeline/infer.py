@@ -50,8 +50,8 @@ from timeline.merge import (
     SAME_EVENT,
     Group,
     MergeMemo,
-    _changed_weights,
     article_keys,
+    changed_weights,
     extend_groups,
     group_candidates,
 )
@@ -538,7 +538,7 @@ def infer_datelines(
         for c in analyzer.analyse(a, x, a.dateline).candidates
     )
     weights = content.Weights.of([*dated_keys.values(), *undated_keys])
-    changed_weights = _changed_weights(memo.weights, weights.table)
+    reweighted = changed_weights(memo.weights, weights.table)
     rounds: list[_Round] = []
     reused = 0
     # The known events: those of the articles dated from the start, grouped once (and replayed
@@ -558,7 +558,7 @@ def infer_datelines(
             break
         known = KnownEvents.of(groups, weights)
         before = memo.rounds[number] if number < len(memo.rounds) else None
-        dirty = _changed_keys(before, groups, changed_weights)
+        dirty = _changed_keys(before, groups, reweighted)
         now = _Round({id(g.founder): (g.founder, tuple(id(m) for m in g.members), g.keys) for g in groups})
         found = {}
         for a, x in undated:

@@ -266,7 +266,7 @@ def _where(candidate: Candidate) -> tuple[str, tuple[str, ...]]:
     return _bucket(candidate.period), _buckets_to_search(candidate.period)
 
 
-def _changed_weights(old: Mapping[str, int], new: Mapping[str, int]) -> frozenset[str]:
+def changed_weights(old: Mapping[str, int], new: Mapping[str, int]) -> frozenset[str]:
     """The keys whose weight differs between two tables (or that only one has)."""
     if old is new or old == new:
         return frozenset()
@@ -284,7 +284,7 @@ class _Replay:
         if memo is None or not memo.order:
             self.order = sorted(candidates, key=_sort_key)
             return
-        self.changed = _changed_weights(memo.weights, weights.table)
+        self.changed = changed_weights(memo.weights, weights.table)
         if self.changed:
             self.dirty.update(b for b, keys in memo.bucket_keys.items() if not keys.isdisjoint(self.changed))
         present = {id(c) for c in candidates}
