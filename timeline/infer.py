@@ -486,9 +486,9 @@ class InferMemo:
         """How many undated articles the latest build did not infer again (for tests, --verbose)."""
 
 
-def _changed_keys(before: _Round | None, groups: Sequence[Group], changed_weights: content.Keys) -> set[str]:
+def _changed_keys(before: _Round | None, groups: Sequence[Group], reweighted: content.Keys) -> set[str]:
     """The keys whose known events differ from the same round of the last build."""
-    dirty = set(changed_weights)
+    dirty = set(reweighted)
     previous = before.groups if before is not None else {}
     seen: set[int] = set()
     for g in groups:
