@@ -26,6 +26,7 @@ from timeline.heap import collector_paused
 from timeline.infer import Analyzer, InferMemo, infer_datelines
 from timeline.merge import MergeMemo, merge_events
 from timeline.model import Article, ArticleAnalysis, Dateline, Problem, Timeline, Timex
+from timeline.progress import stage
 from timeline.readers import ReadMemo, read_folder
 
 
@@ -124,8 +125,10 @@ def build_timeline(config: Config, extract: Extractor = extract_all, memo: Memo 
     extraction memo in front of ``extract``).
     """
     folder = config.resolve(config.articles)
+    verbose = config.verbose and not config.quiet
     with collector_paused():
-        read = read_folder(folder, memo.reads if memo is not None else None)
+        with stage("read", verbose=verbose):
+            read = read_folder(folder, memo.reads if memo is not None else None)
         if not read.articles:
             reasons = "; ".join(str(p) for p in read.problems) or "it holds no article files"
             raise BuildError(f"no article could be read from {folder}: {reasons}")
@@ -136,14 +139,18 @@ def build_timeline(config: Config, extract: Extractor = extract_all, memo: Memo 
                 raise BuildError("--strict: no explicit dateline in " + ", ".join(undated))
         extractions = (memo.extractions if memo is not None else extract)(read.articles, config)
         analyzer = memo.analyzer if memo is not None else CachingAnalyzer()
-        analyzer.prefill(read.articles, extractions, config.jobs or default_jobs())
-        inference = memo.inference if memo is not None else None
-        datelines = infer_datelines(read.articles, extractions, analyzer, inference)
-        analysed = [
-            analyzer.analyse(a, x, datelines[a.id]) for a, x in zip(read.articles, extractions, strict=True)
-        ]
-        candidates = [c for done in analysed for c in done.candidates]
-        events = merge_events(candidates, memo.merge if memo is not None else None)
+        with stage("resolve the dated articles", verbose=verbose):
+            analyzer.prefill(read.articles, extractions, config.jobs or default_jobs())
+        with stage("datelines", verbose=verbose):
+            inference = memo.inference if memo is not None else None
+            datelines = infer_datelines(read.articles, extractions, analyzer, inference)
+            analysed = [
+                analyzer.analyse(a, x, datelines[a.id])
+                for a, x in zip(read.articles, extractions, strict=True)
+            ]
+        with stage("merge", verbose=verbose):
+            candidates = [c for done in analysed for c in done.candidates]
+            events = merge_events(candidates, memo.merge if memo is not None else None)
         analyzer.forget_unused()
         analyses = tuple(done.analysis for done in analysed)
         articles = tuple(a.article for a in analyses)

@@ -8,8 +8,10 @@ so the bar only appears when the stream is a terminal and ``--quiet`` was not gi
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
+from collections.abc import Iterator
 from typing import IO
 
 from tqdm import tqdm  # type: ignore[import-untyped]
@@ -72,6 +74,15 @@ class Progress:
     @property
     def elapsed(self) -> float:
         return time.perf_counter() - self.started
+
+
+@contextlib.contextmanager
+def stage(name: str, *, verbose: bool, stream: IO[str] | None = None) -> Iterator[None]:
+    """Under --verbose, one line when a build stage ends: its name and how long it took."""
+    started = time.perf_counter()
+    yield
+    if verbose:
+        print(f"{name}: {time.perf_counter() - started:.2f} s", file=stream or sys.stderr, flush=True)
 
 
 def _is_terminal(stream: IO[str]) -> bool:

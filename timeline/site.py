@@ -26,6 +26,7 @@ from timeline.config import Config
 from timeline.engine import default_jobs
 from timeline.model import Problem, Timeline
 from timeline.pipeline import BuildError, Memo, build_timeline
+from timeline.progress import stage
 from timeline.publish import MANIFEST, Publisher, PublishMemo, _read_manifest, publish_pages
 from timeline.render import PageMemo, iter_pages
 
@@ -187,18 +188,22 @@ def build_site(config: Config, mkdocs_yml: Path | None = None, *, with_site: boo
 
     config, mk = project_config(config, mkdocs_yml)
 
+    verbose = config.verbose and not config.quiet
+
     def write_docs(docs: Path) -> BuildSummary:
         timeline = build_timeline(config)
         # Written as they are rendered (never all in memory), and not fsynced page by page:
         # build_outputs syncs the folder once before swapping it in.
-        publisher = Publisher(docs, durable=False)
-        for path, text in site_iter_pages(timeline, config, use_directory_urls=mk.use_directory_urls):
-            publisher.write(path, text)
-        publisher.finish()
+        with stage("render and write the pages", verbose=verbose):
+            publisher = Publisher(docs, durable=False)
+            for path, text in site_iter_pages(timeline, config, use_directory_urls=mk.use_directory_urls):
+                publisher.write(path, text)
+            publisher.finish()
         return BuildSummary(len(timeline.events), len(timeline.articles), timeline.problems)
 
     def write_site(docs: Path, site: Path) -> None:
-        mkdocs_build(config.with_(docs_dir=docs, site_dir=site), mkdocs_yml)
+        with stage("MkDocs", verbose=verbose):
+            mkdocs_build(config.with_(docs_dir=docs, site_dir=site), mkdocs_yml)
 
     return build_outputs(
         config.project,
