@@ -53,7 +53,7 @@ from mkdocs.structure.pages import Page
 
 from timeline import engine, pipeline, temporal
 from timeline.config import Config, ConfigError
-from timeline.model import Article, Timeline
+from timeline.model import Article
 from timeline.rawhtml import RawHtmlStash, RawHtmlState
 from timeline.site import read_published_manifest, site_pages
 
@@ -113,6 +113,13 @@ class ExtractionMemo:
         digest.update(f"\0{article.body_start}:{article.body_end}".encode())
         return digest.hexdigest()
 
+    def __len__(self) -> int:
+        return len(self._by_key)
+
+    def forget(self) -> None:
+        """Drop every kept result (a build that is not followed by another has no use for them)."""
+        self._by_key = {}
+
     def __call__(self, articles: Sequence[Article], config: Config) -> list[temporal.Extraction]:
         keys = [self.key(a) for a in articles]
         missing: dict[str, Article] = {}
@@ -132,8 +139,8 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
 
     def __init__(self) -> None:
         self.memo = ExtractionMemo()
-        self.timeline: Timeline | None = None
         self.pages: dict[str, str] = {}
+        self._serving = False
         self._published: Config | None = None
         self._timeline_config: Config | None = None
         self._prefix = ""
@@ -142,7 +149,9 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
 
     # Defining on_startup keeps this instance (and its memo) across the rebuilds of `mkdocs serve`.
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Nothing to set up; present so MkDocs keeps the plugin between serve rebuilds."""
+        """Only ``mkdocs serve`` keeps the extractions between builds; a single build lets them go
+        once the pages are made (at 100,000 articles they are 0.7 GB of the build's memory)."""
+        self._serving = command == "serve"
 
     def on_shutdown(self) -> None:
         """MkDocs keeps this instance for the whole process (it is cached by name once it has
@@ -218,13 +227,17 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         assert self._timeline_config is not None
         self.memo.last_extracted = None
         try:
-            self.timeline = pipeline.build_timeline(self._timeline_config, extract=self.memo)
+            # Not kept past this method: MkDocs holds every page to the end of the build, and at
+            # 100,000 articles the timeline is another 0.7 GB beside them.
+            timeline = pipeline.build_timeline(self._timeline_config, extract=self.memo)
         except (pipeline.BuildError, engine.EngineError) as e:
             raise PluginError(f"timeline: {e}") from None
-        for problem in self.timeline.problems:
+        if not self._serving:
+            self.memo.forget()
+        for problem in timeline.problems:
             log.warning("timeline: %s", problem)
         self.pages = dict(
-            site_pages(self.timeline, self._timeline_config, use_directory_urls=config.use_directory_urls)
+            site_pages(timeline, self._timeline_config, use_directory_urls=config.use_directory_urls)
         )
         ours = set(read_published_manifest(Path(config.docs_dir)))
         for uri in sorted(ours - set(self.pages)):
@@ -244,8 +257,8 @@ class TimelinePlugin(BasePlugin[TimelinePluginConfig]):
         extracted = "" if self.memo.last_extracted is None else f", {self.memo.last_extracted} extracted"
         log.info(
             "timeline: %d events from %d articles%s, under '%s'",
-            len(self.timeline.events),
-            len(self.timeline.articles),
+            len(timeline.events),
+            len(timeline.articles),
             extracted,
             self._prefix or "/",
         )
