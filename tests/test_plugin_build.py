@@ -3,6 +3,7 @@ ways of building, one nav entry under a prefix, stale published copies never win
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -15,6 +16,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
 
 from timeline import engine
 from timeline.config import Config
@@ -223,3 +226,48 @@ def test_timeline_build_with_other_articles_ignores_the_configured_folder(tmp_pa
     )
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "timeline" / "index.html").is_file()
+
+
+# -- what the plugin keeps: MkDocs holds every page to the end of the build ---------------------
+
+
+def test_timeline_pages_let_their_markdown_go_and_keep_their_titles(tmp_path: Path) -> None:
+    """MkDocs keeps every page to the end of the build; a timeline page's Markdown is not kept
+    once rendered, and its title (the only thing MkDocs would still read it for) is unchanged:
+    the text of the page's first heading."""
+    config = load_config(config_file=str(EMBED / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    seen: dict[str, tuple[str | None, str | None, str]] = {}
+
+    class Spy(BasePlugin):  # type: ignore[type-arg]
+        def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+            seen[page.file.src_uri] = (page.markdown, page.title, page.content or "")
+            return output
+
+    config.plugins["spy"] = Spy()
+    build(config)
+    config.plugins.on_shutdown()
+    generated = [uri for uri in config.plugins["timeline"].pages if uri.endswith(".md")]
+    assert len(generated) > 5 and set(generated) <= set(seen)
+    for uri in generated:
+        markdown, title, content = seen[uri]
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", content)
+        assert markdown == "" and heading, uri
+        assert title == html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))), uri
+    assert seen["index.md"][0] == (EMBED / "docs" / "index.md").read_text(encoding="utf-8")  # the user's
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_only_serve_keeps_the_extractions_between_builds(tmp_path: Path, command: str) -> None:
+    """A single `mkdocs build` lets the extractions go once the pages are made (they would sit
+    beside every page MkDocs keeps to the end); `mkdocs serve` keeps them for the next rebuild."""
+    config = load_config(config_file=str(EMBED / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command=command, dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    plugin = config.plugins["timeline"]
+    assert isinstance(plugin, TimelinePlugin)
+    assert len(plugin.memo.extractions) == (4 if command == "serve" else 0)
+    assert plugin.pages and not hasattr(plugin, "timeline")

@@ -6,7 +6,6 @@ into a timeline page's anchors are still validated."""
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 import shutil
@@ -19,8 +18,6 @@ from hostile.htmlcheck import baseline_of, live_markup, pages, parse
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.pages import Page
 
 from timeline.config import Config
 from timeline.mkdocs_plugin import TimelinePlugin
@@ -239,30 +236,3 @@ def test_pages_that_are_not_the_timelines_are_left_to_markdown(tmp_path: Path) -
     assert '<div class="x" id="mine">text</div>' in (Path(config.site_dir) / "raw" / "index.html").read_text(
         encoding="utf-8"
     )
-
-
-def test_timeline_pages_let_their_markdown_go_and_keep_their_titles(tmp_path: Path) -> None:
-    """MkDocs keeps every page to the end of the build; a timeline page's Markdown is not kept
-    once rendered, and its title (the only thing MkDocs would still read it for) is unchanged:
-    the text of the page's first heading."""
-    project = project_with(EMBED / "mkdocs.yml", tmp_path / "p")
-    config = load_config(config_file=str(project / "mkdocs.yml"))
-    config.plugins.on_startup(command="build", dirty=False)
-    seen: dict[str, tuple[str | None, str | None, str]] = {}
-
-    class Spy(BasePlugin):  # type: ignore[type-arg]
-        def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-            seen[page.file.src_uri] = (page.markdown, page.title, page.content or "")
-            return output
-
-    config.plugins["spy"] = Spy()
-    build(config)
-    config.plugins.on_shutdown()
-    generated = [uri for uri in plugin_of(config).pages if uri.endswith(".md")]
-    assert len(generated) > 5 and set(generated) <= set(seen)
-    for uri in generated:
-        markdown, title, content = seen[uri]
-        heading = re.search(r"<h1[^>]*>(.*?)</h1>", content)
-        assert markdown == "" and heading, uri
-        assert title == html.unescape(re.sub(r"<[^>]+>", "", heading.group(1))), uri
-    assert seen["index.md"][0] == (project / "docs" / "index.md").read_text(encoding="utf-8")  # the user's

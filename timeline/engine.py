@@ -191,6 +191,9 @@ class ExtractionMemo:
 
     key = staticmethod(content_key)
 
+    def __len__(self) -> int:
+        return len(self._by_key)
+
     def __call__(self, articles: Sequence[Article], config: Config) -> list[temporal.Extraction]:
         keys = [self.key(a) for a in articles]
         missing: dict[str, Article] = {}
