@@ -23,7 +23,7 @@ from timeline.pipeline import build_timeline
 pools = []
 fork = multiprocessing.get_context("fork")
 pool = fork.Pool
-fork.Pool = lambda processes: pools.append(processes) or pool(processes)
+fork.Pool = lambda processes, **kw: pools.append(processes) or pool(processes, **kw)
 project = Path(sys.argv[1])
 timeline = build_timeline(Config(project=project, articles=Path("articles"), cache=False, quiet=True, jobs=1))
 one = render.render_pages(timeline, "T", prefix="timeline/", max_events_per_page=50, jobs=1)

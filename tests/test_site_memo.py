@@ -40,9 +40,22 @@ def test_an_edit_re_renders_the_pages_it_touches_and_the_pages_equal_a_fresh_ren
     wsj.write_text(wsj.read_text(encoding="utf-8") + "\nThe city museum reopened on Thursday.\n")
     edited = render_pages(build_timeline(config, memo=memo), "T", memo=pages_memo)
     assert edited == render_pages(build_timeline(config), "T")
-    assert pages_memo.rendered == 2  # the article's page and the timeline page its new event is on
+    # the article's page, the timeline page its new event is on, the sources page (its count)
+    assert pages_memo.rendered == 3
     assert edited["articles/wsj-military-advances.md"] != unchanged["articles/wsj-military-advances.md"]
     assert edited["articles/reuters-siege-broken.md"] is unchanged["articles/reuters-siege-broken.md"]
+
+
+def test_the_sources_page_is_kept_while_no_article_or_count_changes(project: Path) -> None:
+    config, memo, pages_memo = _config(project), Memo(), PageMemo()
+    before = render_pages(build_timeline(config, memo=memo), "T", memo=pages_memo)
+    wsj = project / "seeds" / "wsj-military-advances.txt"
+    wsj.write_text(wsj.read_text(encoding="utf-8") + "\nThe city museum is large.\n")
+    after = render_pages(build_timeline(config, memo=memo), "T", memo=pages_memo)
+    assert after == render_pages(build_timeline(config), "T")
+    assert after["sources.md"] is before["sources.md"]
+    assert after["articles/wsj-military-advances.md"] != before["articles/wsj-military-advances.md"]
+    assert pages_memo.rendered == 2  # the article page and the timeline page of its events
 
 
 def test_a_user_template_is_rendered_every_time(project: Path, tmp_path: Path) -> None:

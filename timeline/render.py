@@ -664,7 +664,10 @@ def _render_pages(
         filename = env.get_template(name).filename or ""
         return Path(filename).parent == BUILTIN_TEMPLATES
 
-    remember = {name: memo is not None and builtin(name) for name in ("timeline.md.j2", "article.md.j2")}
+    remember = {
+        name: memo is not None and builtin(name)
+        for name in ("timeline.md.j2", "article.md.j2", "sources.md.j2")
+    }
 
     todo: list[_Job] = []
     hits: list[tuple[str, str]] = []
@@ -784,13 +787,12 @@ def _render_pages(
                 kept[job.path] = (job.inputs, text)
 
     path = site.path("sources.md")
-    yield (
-        path,
-        env.get_template("sources.md.j2").render(
-            base,
-            page=path,
-            links=links(path),
-            publishers=tuple(
+
+    def sources_context(path: str = path) -> dict[str, object]:
+        return {
+            "page": path,
+            "links": links(path),
+            "publishers": tuple(
                 (
                     name,
                     tuple(
@@ -804,8 +806,38 @@ def _render_pages(
                 )
                 for name, group in sources
             ),
-        ),
+        }
+
+    # what the page shows of each article, by publisher: an edit that changes none of it (most
+    # do not) leaves the page as it was
+    inputs = tuple(
+        x
+        for name, group in sources
+        for x in (
+            name,
+            *(
+                y
+                for a in group
+                for y in (
+                    a.id,
+                    article_label(a),
+                    str(a.dateline.date),
+                    a.dateline.origin,
+                    counts.get(a.id, 0),
+                )
+            ),
+        )
     )
+    known = memo.pages.get(path) if memo is not None and remember["sources.md.j2"] else None
+    if known is not None and _same(known[0], inputs):
+        text = known[1]
+    else:
+        text = env.get_template("sources.md.j2").render(base, **sources_context())
+        if memo is not None:
+            memo.rendered += 1
+    if memo is not None and remember["sources.md.j2"]:
+        kept[path] = (inputs, text)
+    yield path, text
     path = site.path("how-dates-are-resolved.md")
     yield (
         path,
@@ -838,7 +870,29 @@ def _render_all(
         job = todo[i]
         return env.get_template(job.template).render(base, **job.context())
 
-    return forked_map(render, len(todo), jobs)
+    return forked_map(render, len(todo), jobs, tasks=_tasks(todo))
+
+
+#: Pages per task for the forked workers: a timeline page shows up to 200 events, an article
+#: page one article. A worker is replaced after a number of tasks (what it read is copied into
+#: it as it reads, see :data:`timeline.forking.TASKS_PER_WORKER`): fewer timeline pages per task
+#: keep what each worker holds alike.
+PAGES_PER_TASK = {"timeline.md.j2": 4}
+
+
+def _tasks(todo: Sequence[_Job]) -> list[tuple[int, int]]:
+    """Consecutive ranges of pages of one template, each at most its number of pages per task."""
+    tasks: list[tuple[int, int]] = []
+    start = 0
+    while start < len(todo):
+        template = todo[start].template
+        size = PAGES_PER_TASK.get(template, 100)
+        end = start + 1
+        while end < len(todo) and end - start < size and todo[end].template == template:
+            end += 1
+        tasks.append((start, end))
+        start = end
+    return tasks
 
 
 def _article_link(site: _Site, on_page: str, article: Article) -> NavLink:
