@@ -53,6 +53,17 @@ def test_an_edited_file_is_read_again_and_the_others_are_not(seeds: Path) -> Non
     assert all(a is b for a, b in zip(first[1:], second[1:], strict=True))
 
 
+def test_a_file_read_again_with_the_same_content_gives_the_same_article(seeds: Path) -> None:
+    """Touched, copied over, or too new to trust: read again, and an unchanged text is the same
+    article object, so nothing after the read takes it for an edit."""
+    memo = ReadMemo()
+    first = read_folder(seeds, memo).articles
+    os.utime(seeds / first[0].path)  # modified just now, same text
+    second = read_folder(seeds, memo).articles
+    assert memo.reused == 3
+    assert all(a is b for a, b in zip(first, second, strict=True))
+
+
 def test_a_file_changed_in_the_moment_it_was_read_is_read_again(seeds: Path) -> None:
     """Same size, same times (a second edit inside the clock's tick): only the content says."""
     path = sorted(seeds.iterdir())[0]

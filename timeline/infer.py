@@ -50,7 +50,6 @@ from timeline.merge import (
     SAME_EVENT,
     Group,
     MergeMemo,
-    article_keys,
     changed_weights,
     extend_groups,
     group_candidates,
@@ -104,6 +103,10 @@ class Analyzer:
 
     def analyse(self, article: Article, extraction: temporal.Extraction, dateline: Dateline) -> Analysed:
         return analyse(article, extraction, dateline)
+
+    def keys_of(self, analysed: Analysed) -> content.Keys:
+        """The content keys of a dated article (its candidates' together): it counts in word weights."""
+        return frozenset().union(*(c.keys for c in analysed.candidates))
 
     def undated_keys(self, article: Article, extraction: temporal.Extraction) -> content.Keys:
         """The content keys of a whole undated article, its dates left out: it counts in word weights."""
@@ -460,9 +463,12 @@ def infer_one(
 @dataclass
 class _Round:
     """One round of inference as the last build ran it: its known events (by first member, with
-    their members and keys) and each undated article's result with the keys it searched with."""
+    their members and keys) and each undated article's result with the keys it searched with.
 
-    groups: dict[int, tuple[Candidate, tuple[int, ...], content.Keys]] = field(default_factory=dict)
+    Known events are compared by value: an edited article's unchanged sentences give new but
+    equal candidates, and an event they belong to is still the event it was."""
+
+    groups: dict[int, tuple[Candidate, tuple[Candidate, ...], content.Keys]] = field(default_factory=dict)
     results: dict[tuple[int, int], tuple[Article, temporal.Extraction, Dateline, content.Keys]] = field(
         default_factory=dict
     )
@@ -487,21 +493,30 @@ class InferMemo:
 
 
 def _changed_keys(before: _Round | None, groups: Sequence[Group], reweighted: content.Keys) -> set[str]:
-    """The keys whose known events differ from the same round of the last build."""
+    """The keys whose known events differ from the same round of the last build.
+
+    Events are matched by their first member: the same object, else (an edited article's
+    unchanged sentence, made again) an equal one; they differ when their members do."""
     dirty = set(reweighted)
-    previous = before.groups if before is not None else {}
-    seen: set[int] = set()
+    previous = dict(before.groups) if before is not None else {}
+    unmatched: list[Group] = []
     for g in groups:
-        key = id(g.founder)
-        seen.add(key)
-        old = previous.get(key)
-        if old is None or old[0] is not g.founder or old[1] != tuple(id(m) for m in g.members):
+        old = previous.get(id(g.founder))
+        if old is None or old[0] is not g.founder:
+            unmatched.append(g)
+            continue
+        del previous[id(g.founder)]
+        if old[1] != tuple(g.members):  # equal tuples: the same objects or equal ones
+            dirty |= g.keys | old[2]
+    by_value = {old[0]: old for old in previous.values()} if unmatched else {}
+    for g in unmatched:
+        old = by_value.pop(g.founder, None)
+        if old is None or old[1] != tuple(g.members):
             dirty |= g.keys
             if old is not None:
                 dirty |= old[2]
-    for key, (_, _, keys) in previous.items():
-        if key not in seen:
-            dirty |= keys
+    for _, _, keys in by_value.values() if unmatched else previous.values():
+        dirty |= keys
     return dirty
 
 
@@ -531,13 +546,12 @@ def infer_datelines(
     # Word weights are fixed for every round: an article dated in one round keeps counting with
     # the words it counted with while undated, so later rounds (and the next build, under
     # `mkdocs serve`) replay the grouping of the known events instead of redoing it.
-    dated_keys = article_keys(
-        c
+    dated_keys = [
+        analyzer.keys_of(analyzer.analyse(a, x, a.dateline))
         for a, x in zip(articles, extractions, strict=True)
         if a.dateline.date is not None
-        for c in analyzer.analyse(a, x, a.dateline).candidates
-    )
-    weights = content.Weights.of([*dated_keys.values(), *undated_keys])
+    ]
+    weights = content.Weights.of([*dated_keys, *undated_keys])
     reweighted = changed_weights(memo.weights, weights.table)
     rounds: list[_Round] = []
     reused = 0
@@ -559,7 +573,7 @@ def infer_datelines(
         known = KnownEvents.of(groups, weights)
         before = memo.rounds[number] if number < len(memo.rounds) else None
         dirty = _changed_keys(before, groups, reweighted)
-        now = _Round({id(g.founder): (g.founder, tuple(id(m) for m in g.members), g.keys) for g in groups})
+        now = _Round({id(g.founder): (g.founder, tuple(g.members), g.keys) for g in groups})
         found = {}
         for a, x in undated:
             key = (id(a), id(x))
@@ -583,33 +597,4 @@ def infer_datelines(
         groups = [g for g in extend_groups(groups, newly, weights) if _known(g)]
         undated = [(a, x) for a, x in undated if a.id not in dated]
     memo.rounds, memo.weights, memo.reused = rounds, weights.table, reused
-    return datelines
-    analyzer = analyzer or Analyzer()
-    undated_keys = [analyzer.undated_keys(a, x) for a, x in undated]
-    # Word weights are fixed for every round: an article dated in one round keeps counting with
-    # the words it counted with while undated, so later rounds (and the next build, under
-    # `mkdocs serve`) replay the grouping of the known events instead of redoing it.
-    dated_keys = article_keys(
-        c
-        for a, x in zip(articles, extractions, strict=True)
-        if a.dateline.date is not None
-        for c in analyzer.analyse(a, x, a.dateline).candidates
-    )
-    weights = content.Weights.of([*dated_keys.values(), *undated_keys])
-    for _ in range(ROUNDS):
-        candidates = [
-            c
-            for a, x in zip(articles, extractions, strict=True)
-            if (d := datelines[a.id]).date is not None
-            for c in analyzer.analyse(a, x, d).candidates
-        ]
-        if not candidates or not undated:
-            break
-        known = KnownEvents.of(_known_groups(candidates, weights, memo), weights)
-        found = {a.id: infer_one(a, x, known) for a, x in undated}
-        dated = {k: v for k, v in found.items() if v.date is not None}
-        if not dated:
-            break
-        datelines.update(dated)
-        undated = [(a, x) for a, x in undated if a.id not in dated]
     return datelines

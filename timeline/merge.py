@@ -345,7 +345,7 @@ def _group(
         if (
             founder is not None
             and (not changed or candidate.keys.isdisjoint(changed))
-            and (not dirty or not any(b in dirty for b in buckets))
+            and (not dirty or dirty.isdisjoint(buckets))
         ):
             replayed += 1
             group = by_founder[id(founder)] if founder is not candidate else None
@@ -528,14 +528,20 @@ def article_keys(candidates: Iterable[Candidate]) -> dict[str, content.Keys]:
     return {a: frozenset(k) for a, k in keys.items()}
 
 
-def merge_events(candidates: Sequence[Candidate], memo: MergeMemo | None = None) -> tuple[Event, ...]:
+def merge_events(
+    candidates: Sequence[Candidate],
+    memo: MergeMemo | None = None,
+    keys: Iterable[content.Keys] | None = None,
+) -> tuple[Event, ...]:
     """One event per thing that happened, each with every mention, in timeline order.
 
     Order: by start, then finer granularity first, then by first report (earliest dateline).
     ``memo`` (kept by a long-lived process between builds) makes a merge of nearly the same
-    candidates replay the last one's decisions; the result is the same either way.
+    candidates replay the last one's decisions; the result is the same either way. ``keys``:
+    each article's content keys, where the caller already has them (else taken from the
+    candidates; see :func:`article_keys`).
     """
-    weights = content.Weights.of(article_keys(candidates).values())
+    weights = content.Weights.of(article_keys(candidates).values() if keys is None else keys)
     replaying = memo is not None and bool(memo.order)
     groups, replay = _group(candidates, weights, memo)
     dirty = replay.dirty if replaying else None
@@ -545,9 +551,13 @@ def merge_events(candidates: Sequence[Candidate], memo: MergeMemo | None = None)
     before = memo.events if memo is not None and dirty is not None else {}
     for cluster in clusters:
         key = tuple(id(g.members[0]) for g in cluster)
-        event = before.get(key)
-        if event is None or any(g.bucket in dirty for g in cluster):  # type: ignore[operator]
+        known = before.get(key)
+        if known is None or any(g.bucket in dirty for g in cluster):  # type: ignore[operator]
             event = _event(cluster)
+            if event == known:  # made again, the same: the same object, so its page is kept
+                event = known
+        else:
+            event = known
         built[key] = event
         events.append(event)
     reported = {c.article: c.reported for c in candidates}

@@ -47,8 +47,10 @@ class CachingAnalyzer(Analyzer):
     def __init__(self) -> None:
         self._analysed: dict[tuple[int, int], tuple[Article, temporal.Extraction, Dateline, Analysed]] = {}
         self._keys: dict[int, tuple[Article, temporal.Extraction, content.Keys]] = {}
+        self._article_keys: dict[int, tuple[Analysed, content.Keys]] = {}
         self._used: set[tuple[int, int]] = set()
         self._used_keys: set[int] = set()
+        self._used_article_keys: set[int] = set()
 
     def analyse(self, article: Article, extraction: temporal.Extraction, dateline: Dateline) -> Analysed:
         key = (id(article), id(extraction))
@@ -85,6 +87,16 @@ class CachingAnalyzer(Analyzer):
         known = self._analysed.get((id(article), id(extraction)))
         return known is not None and known[0] is article and known[1] is extraction and known[2] == dateline
 
+    def keys_of(self, analysed: Analysed) -> content.Keys:
+        key = id(analysed)
+        self._used_article_keys.add(key)
+        known = self._article_keys.get(key)
+        if known is not None and known[0] is analysed:
+            return known[1]
+        keys = super().keys_of(analysed)
+        self._article_keys[key] = (analysed, keys)
+        return keys
+
     def undated_keys(self, article: Article, extraction: temporal.Extraction) -> content.Keys:
         key = id(extraction)
         self._used_keys.add(key)
@@ -99,7 +111,8 @@ class CachingAnalyzer(Analyzer):
         """Drop what the build just finished did not look up."""
         self._analysed = {k: v for k, v in self._analysed.items() if k in self._used}
         self._keys = {k: v for k, v in self._keys.items() if k in self._used_keys}
-        self._used, self._used_keys = set(), set()
+        self._article_keys = {k: v for k, v in self._article_keys.items() if k in self._used_article_keys}
+        self._used, self._used_keys, self._used_article_keys = set(), set(), set()
 
 
 class Memo:
@@ -150,7 +163,8 @@ def build_timeline(config: Config, extract: Extractor = extract_all, memo: Memo 
             ]
         with stage("merge", verbose=verbose):
             candidates = [c for done in analysed for c in done.candidates]
-            events = merge_events(candidates, memo.merge if memo is not None else None)
+            keys = [analyzer.keys_of(done) for done in analysed]
+            events = merge_events(candidates, memo.merge if memo is not None else None, keys)
         analyzer.forget_unused()
         analyses = tuple(done.analysis for done in analysed)
         articles = tuple(a.article for a in analyses)

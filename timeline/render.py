@@ -265,17 +265,17 @@ class _Site:
         for e in timeline.events:
             for m in e.mentions:
                 self.event_of_sentence.setdefault((m.article, m.sentence_start), e)
-        self._labels: dict[int, str] = {}
+        self._labels: dict[int, tuple[Event, str]] = {}
         told: dict[str, dict[int, Event]] = {}
         for (article_id, start), event in self.event_of_sentence.items():
             told.setdefault(article_id, {})[start] = event
         self._told = told
 
     def event_label(self, event: Event) -> str:
-        label = self._labels.get(id(event))
-        if label is None:
-            label = self._labels[id(event)] = dates.label(event.period)
-        return label
+        known = self._labels.get(id(event))
+        if known is None or known[0] is not event:
+            known = self._labels[id(event)] = (event, dates.label(event.period))
+        return known[1]
 
     def sentence_links(self, analysis: ArticleAnalysis) -> tuple[tuple[int, str, str, str], ...]:
         """What an article page shows of the events its sentences tell: (sentence start, event id,
@@ -537,12 +537,18 @@ class PageMemo:
         self.setting: tuple[object, ...] | None = None
         self.pages: dict[str, tuple[tuple[object, ...], str]] = {}
         self.environments: dict[str, jinja2.Environment] = {}
+        self.source_rows: dict[tuple[object, ...], Markup] = {}
+        """The sources page's rows (one per article) by what they show."""
+        self.labels: dict[int, tuple[Article, str]] = {}
+        """Each article's link text, by the identity of the article object."""
+        self.event_labels: dict[int, tuple[Event, str]] = {}
+        """Each event's date as the pages show it, by the identity of the event."""
         self.rendered = 0
         """How many pages the latest render made (not taken from the memo)."""
 
     def start(self, setting: tuple[object, ...]) -> None:
         if setting != self.setting:
-            self.setting, self.pages = setting, {}
+            self.setting, self.pages, self.source_rows = setting, {}, {}
         self.rendered = 0
 
 
@@ -654,6 +660,11 @@ def _render_pages(
         env = environment(user_templates)
     site = _Site(timeline, prefix, max_events_per_page, use_directory_urls)
     if memo is not None:
+        # the events a replayed merge hands over are the same objects: their date labels too
+        events_now = {id(e) for e in timeline.events}
+        site._labels = {k: v for k, v in memo.event_labels.items() if k in events_now}
+        memo.event_labels = site._labels
+    if memo is not None:
         stamp = _templates_stamp(user_templates)
         memo.start(
             (title, str(user_templates), stamp, max_events_per_page, prefix, use_directory_urls, latest)
@@ -685,8 +696,19 @@ def _render_pages(
                 return
         todo.append(_Job(path, name, inputs, context))
 
+    labels = {} if memo is None else memo.labels
+    fresh_labels: dict[int, tuple[Article, str]] = {}
+
+    def label(a: Article) -> str:
+        """:func:`article_label`, once per article object (for an unchanged article, once per memo)."""
+        known = labels.get(id(a))
+        if known is None or known[0] is not a:
+            known = (a, article_label(a))
+        fresh_labels[id(a)] = known
+        return known[1]
+
     articles = site.articles
-    sources = _sources(timeline)
+    sources = _sources(timeline, label)
     base = {
         "title": title,
         "timeline": timeline,
@@ -787,52 +809,48 @@ def _render_pages(
                 kept[job.path] = (job.inputs, text)
 
     path = site.path("sources.md")
-
-    def sources_context(path: str = path) -> dict[str, object]:
-        return {
-            "page": path,
-            "links": links(path),
-            "publishers": tuple(
-                (
-                    name,
-                    tuple(
-                        (
-                            NavLink(article_label(a), site.link(path, site.article_path(a.id))),
-                            a,
-                            counts.get(a.id, 0),
-                        )
-                        for a in group
-                    ),
-                )
-                for name, group in sources
-            ),
-        }
-
-    # what the page shows of each article, by publisher: an edit that changes none of it (most
-    # do not) leaves the page as it was
-    inputs = tuple(
-        x
-        for name, group in sources
-        for x in (
-            name,
-            *(
-                y
-                for a in group
-                for y in (
-                    a.id,
-                    article_label(a),
-                    str(a.dateline.date),
-                    a.dateline.origin,
-                    counts.get(a.id, 0),
-                )
-            ),
-        )
-    )
+    # Every article by its publisher, with its event count: the page is kept while none of what
+    # it shows changes, and its rows (one per article: at 100,000 articles, most of the render
+    # of a one-article edit) are kept while their own inputs do not.
+    rows = {} if memo is None or not builtin("_source_row.html.j2") else memo.source_rows
+    row_template = env.get_template("_source_row.html.j2")
+    used_rows: dict[tuple[object, ...], Markup] = {}
+    publisher_rows = []
+    for name, group in sources:
+        out = []
+        for a in group:
+            key = (site.link(path, site.article_path(a.id)), label(a), a.dateline.date, a.dateline.origin)
+            key += (counts.get(a.id, 0),)
+            row = rows.get(key)
+            if row is None:
+                row = Markup(row_template.render(link=NavLink(key[1], key[0]), article=a, count=key[4]))
+            used_rows[key] = row
+            out.append(row)
+        publisher_rows.append((name, tuple(out)))
+    if memo is not None and rows is memo.source_rows:
+        memo.source_rows = used_rows
+    inputs = tuple(x for name, out in publisher_rows for x in (name, *out))
     known = memo.pages.get(path) if memo is not None and remember["sources.md.j2"] else None
     if known is not None and _same(known[0], inputs):
         text = known[1]
     else:
-        text = env.get_template("sources.md.j2").render(base, **sources_context())
+        context: dict[str, object] = {
+            "page": path,
+            "links": links(path),
+            "publisher_rows": tuple(publisher_rows),
+        }
+        if not remember["sources.md.j2"]:  # a template of the user's own may read any of it
+            context["publishers"] = tuple(
+                (
+                    name,
+                    tuple(
+                        (NavLink(label(a), site.link(path, site.article_path(a.id))), a, counts.get(a.id, 0))
+                        for a in group
+                    ),
+                )
+                for name, group in sources
+            )
+        text = env.get_template("sources.md.j2").render(base, **context)
         if memo is not None:
             memo.rendered += 1
     if memo is not None and remember["sources.md.j2"]:
@@ -847,7 +865,7 @@ def _render_pages(
     )
     yield site.path(CSS_PAGE), (ASSETS / "timeline.css").read_text(encoding="utf-8")
     if memo is not None:
-        memo.pages = kept
+        memo.pages, memo.labels = kept, fresh_labels
 
 
 @dataclass(frozen=True)
@@ -902,14 +920,16 @@ def _article_link(site: _Site, on_page: str, article: Article) -> NavLink:
 UNKNOWN_SOURCE = "Unknown publisher"
 
 
-def _sources(timeline: Timeline) -> tuple[tuple[str, tuple[Article, ...]], ...]:
+def _sources(
+    timeline: Timeline, label: Callable[[Article], str] = article_label
+) -> tuple[tuple[str, tuple[Article, ...]], ...]:
     """Publishers in alphabetical order (unknown last), each with its articles by dateline then title."""
     groups: dict[str, list[Article]] = {}
     for a in timeline.articles:
         groups.setdefault((a.source or "").strip() or UNKNOWN_SOURCE, []).append(a)
 
     def article_key(a: Article) -> tuple[str, str, str]:
-        return (a.dateline.date.isoformat() if a.dateline.date else "9999", article_label(a).lower(), a.id)
+        return (a.dateline.date.isoformat() if a.dateline.date else "9999", label(a).lower(), a.id)
 
     names = sorted(groups, key=lambda n: (n == UNKNOWN_SOURCE, n.lower(), n))
     return tuple((n, tuple(sorted(groups[n], key=article_key))) for n in names)

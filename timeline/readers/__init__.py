@@ -232,7 +232,13 @@ def iter_folder(folder: Path, memo: ReadMemo | None = None) -> Iterator[Article 
         if entry is not None and _trusted(entry[0], entry[1], now):
             memo.reused += 1
         else:
-            entry = (now, time.time_ns(), tuple(_read_path(path, folder_real, relative)))
+            read_at = time.time_ns()
+            found_now = tuple(_read_path(path, folder_real, relative))
+            if entry is not None and entry[2] == found_now:
+                # read again (touched, copied, or too new to trust) and the same: the same
+                # objects, so nothing downstream takes it for a change
+                found_now = entry[2]
+            entry = (now, read_at, found_now)
         files[relative] = entry
         yield from entry[2]
     memo.files = files
