@@ -21,6 +21,7 @@ Engines:
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 from collections import Counter
@@ -32,6 +33,7 @@ from typing import Any
 from timeline import temporal
 from timeline.cache import CacheError, content_key, decode, encode, open_cache
 from timeline.config import Config
+from timeline.heap import heap_frozen
 from timeline.model import Article, Problem
 from timeline.progress import Progress
 
@@ -218,8 +220,9 @@ def _run(
     if config.engine == "dask":
         yield from _run_dask(items, config.scheduler, progress)
     elif jobs == 1 or len(items) < INLINE_BELOW:
-        for key, task in items:
-            yield [key], extract_chunk([task])
+        with heap_frozen():  # the collector walks what extraction makes, not the corpus read
+            for key, task in items:
+                yield [key], extract_chunk([task])
     else:
         yield from _run_pool(items, jobs, progress)
 
@@ -246,9 +249,13 @@ def _run_pool(
     chunks = _chunks(items, jobs)
     workers = min(jobs, len(chunks))
     progress.note(f"extraction: {len(items)} articles in {len(chunks)} chunks on {workers} processes")
-    if _pool_context().get_start_method() == "fork":
+    forked = _pool_context().get_start_method() == "fork"
+    if forked:
         temporal.english()  # compiled once here and inherited, not once in every worker
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+    with (
+        heap_frozen() if forked else contextlib.nullcontext(),
+        ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool,
+    ):
         # keep a bounded number of chunks in flight so memory holds results, not queued text
         queue = iter(chunks)
         running: dict[Future[list[Any]], list[str]] = {}

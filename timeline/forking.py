@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
 from typing import Any, TypeVar
 
+from timeline.heap import heap_frozen
+
 T = TypeVar("T")
 
 #: Fewer items than this are done in this process.
@@ -70,7 +72,10 @@ def forked_map(
     ranges = iter(tasks)
     _work = work
     try:
-        with multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=TASKS_PER_WORKER) as pool:
+        with (
+            heap_frozen(),
+            multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=TASKS_PER_WORKER) as pool,
+        ):
             # A few tasks ahead of the caller, not all of them: results the caller has not taken
             # yet wait in this process (`Pool.imap` would queue every one of them).
             pending = deque(pool.apply_async(_run, (r,)) for r in islice(ranges, 2 * jobs))

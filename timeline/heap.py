@@ -24,3 +24,19 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextlib.contextmanager
+def heap_frozen() -> Iterator[None]:
+    """The objects that exist now are left out of garbage collection inside the block, in this
+    process and in the processes it forks (``gc.freeze``).
+
+    A forked worker shares its parent's pages until it writes to them, and a collection writes to
+    every object it walks: a worker that collects once copies the whole heap it inherited (the
+    articles already read, the grammar), which at 100,000 articles made extraction on 2 workers
+    take 40% more CPU per article than in one process."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
