@@ -391,7 +391,7 @@ def tagger_vs_dateparser(timebank: Path | None) -> None:
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        bench_tagger.main(["--timebank", str(timebank), "--dateparser-docs", "10", "--hostile-mb", "0"])
+        bench_tagger.main(["--timebank", str(timebank), "--hostile-mb", "0"])
     for line in out.getvalue().splitlines()[:3]:
         say("", line)
 
