@@ -508,14 +508,14 @@ def _changed_keys(before: _Round | None, groups: Sequence[Group], reweighted: co
         del previous[id(g.founder)]
         if old[1] != tuple(g.members):  # equal tuples: the same objects or equal ones
             dirty |= g.keys | old[2]
-    by_value = {old[0]: old for old in previous.values()} if unmatched else {}
+    left = {old[0]: old for old in previous.values()}  # the few not matched by identity
     for g in unmatched:
-        old = by_value.pop(g.founder, None)
+        old = left.pop(g.founder, None)
         if old is None or old[1] != tuple(g.members):
             dirty |= g.keys
             if old is not None:
                 dirty |= old[2]
-    for _, _, keys in by_value.values() if unmatched else previous.values():
+    for _, _, keys in left.values():  # gone
         dirty |= keys
     return dirty
 

@@ -254,7 +254,14 @@ def _origin(article: Article | None) -> str:
 class _Site:
     """Everything one render needs to place pages and link between them."""
 
-    def __init__(self, timeline: Timeline, prefix: str, max_events: int, directory_urls: bool) -> None:
+    def __init__(
+        self,
+        timeline: Timeline,
+        prefix: str,
+        max_events: int,
+        directory_urls: bool,
+        labels: dict[int, tuple[Event, str]] | None = None,
+    ) -> None:
         self.timeline = timeline
         self.prefix = prefix
         self.directory_urls = directory_urls
@@ -265,16 +272,19 @@ class _Site:
         for e in timeline.events:
             for m in e.mentions:
                 self.event_of_sentence.setdefault((m.article, m.sentence_start), e)
-        self._labels: dict[int, tuple[Event, str]] = {}
+        # each event's date label by the event's identity; those of a last render are kept for
+        # the events that are still here
+        events = {id(e) for e in timeline.events}
+        self.labels = {k: v for k, v in (labels or {}).items() if k in events}
         told: dict[str, dict[int, Event]] = {}
         for (article_id, start), event in self.event_of_sentence.items():
             told.setdefault(article_id, {})[start] = event
         self._told = told
 
     def event_label(self, event: Event) -> str:
-        known = self._labels.get(id(event))
+        known = self.labels.get(id(event))
         if known is None or known[0] is not event:
-            known = self._labels[id(event)] = (event, dates.label(event.period))
+            known = self.labels[id(event)] = (event, dates.label(event.period))
         return known[1]
 
     def sentence_links(self, analysis: ArticleAnalysis) -> tuple[tuple[int, str, str, str], ...]:
@@ -658,12 +668,16 @@ def _render_pages(
         memo.environments = {str(user_templates): env}
     else:
         env = environment(user_templates)
-    site = _Site(timeline, prefix, max_events_per_page, use_directory_urls)
+    # the events a replayed merge hands over are the same objects: their date labels too
+    site = _Site(
+        timeline,
+        prefix,
+        max_events_per_page,
+        use_directory_urls,
+        memo.event_labels if memo is not None else None,
+    )
     if memo is not None:
-        # the events a replayed merge hands over are the same objects: their date labels too
-        events_now = {id(e) for e in timeline.events}
-        site._labels = {k: v for k, v in memo.event_labels.items() if k in events_now}
-        memo.event_labels = site._labels
+        memo.event_labels = site.labels
     if memo is not None:
         stamp = _templates_stamp(user_templates)
         memo.start(
@@ -701,7 +715,7 @@ def _render_pages(
 
     def label(a: Article) -> str:
         """:func:`article_label`, once per article object (for an unchanged article, once per memo)."""
-        known = labels.get(id(a))
+        known = fresh_labels.get(id(a)) or labels.get(id(a))
         if known is None or known[0] is not a:
             known = (a, article_label(a))
         fresh_labels[id(a)] = known
@@ -819,11 +833,11 @@ def _render_pages(
     for name, group in sources:
         out = []
         for a in group:
-            key = (site.link(path, site.article_path(a.id)), label(a), a.dateline.date, a.dateline.origin)
-            key += (counts.get(a.id, 0),)
+            href, text, count = site.link(path, site.article_path(a.id)), label(a), counts.get(a.id, 0)
+            key = (href, text, a.dateline.date, a.dateline.origin, count)
             row = rows.get(key)
             if row is None:
-                row = Markup(row_template.render(link=NavLink(key[1], key[0]), article=a, count=key[4]))
+                row = Markup(row_template.render(link=NavLink(text, href), article=a, count=count))
             used_rows[key] = row
             out.append(row)
         publisher_rows.append((name, tuple(out)))
