@@ -24,6 +24,7 @@ The word lists below are data, kept together so they can be read and extended in
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -195,11 +196,9 @@ class Weights:
     @classmethod
     def of(cls, documents: Iterable[Keys]) -> Weights:
         """Weights from the key sets of whole articles (each article counts once per key)."""
-        counts: Counter[str] = Counter()
-        for document in documents:
-            counts.update(document)
-        table = {k: _units(n) for k, n in counts.items()}
-        return cls(dict(counts), table)
+        counts = Counter(itertools.chain.from_iterable(documents))
+        units = {n: _units(n) for n in set(counts.values())}  # a few distinct counts among many keys
+        return cls(dict(counts), dict(zip(counts, map(units.__getitem__, counts.values()), strict=True)))
 
     def weight(self, k: str) -> float:
         return self.table.get(k, SCALE) / SCALE

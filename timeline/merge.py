@@ -35,6 +35,7 @@ import functools
 import hashlib
 import heapq
 import itertools
+import operator
 from bisect import insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -281,21 +282,23 @@ class _Replay:
         self.changed: frozenset[str] = frozenset()
         self.joined: dict[int, Candidate] = {}
         self.where: dict[int, tuple[str, tuple[str, ...]]] = {}
+        self.removed: set[int] = set()
         if memo is None or not memo.order:
             self.order = sorted(candidates, key=_sort_key)
             return
         self.changed = changed_weights(memo.weights, weights.table)
         if self.changed:
             self.dirty.update(b for b, keys in memo.bucket_keys.items() if not keys.isdisjoint(self.changed))
-        present = {id(c) for c in candidates}
-        kept: list[Candidate] = []
-        for c in memo.order:
-            if id(c) in present:
-                kept.append(c)
-            else:  # removed: the bucket it went to is not what it was
+        # by identity and in C: an edit replaces a few candidates among all of them
+        present, before = set(map(id, candidates)), set(map(id, memo.order))
+        removed, added = before - present, present - before
+        kept = list(memo.order)
+        if removed:
+            gone = list(map(removed.__contains__, map(id, memo.order)))
+            for c in itertools.compress(memo.order, gone):  # the bucket it went to is not what it was
                 self.dirty.add(_bucket(memo.joined[id(c)].period))
-        known = {id(c) for c in kept}
-        fresh = [c for c in candidates if id(c) not in known]
+            kept = list(itertools.compress(memo.order, map(operator.not_, gone)))
+        fresh = list(itertools.compress(candidates, map(added.__contains__, map(id, candidates))))
         if len(fresh) > len(kept) // 4:
             self.order = sorted(candidates, key=_sort_key)
         else:
@@ -304,6 +307,7 @@ class _Replay:
                 insort(self.order, c, key=_sort_key)
         self.joined = memo.joined
         self.where = memo.where
+        self.removed = removed
 
     def decided(self, candidate: Candidate, founder: Candidate) -> None:
         """Record a decision that was scored: where it differs from last time, both buckets are dirty."""
@@ -332,16 +336,18 @@ def _group(
     index = _Index(weights)
     groups: list[Group] = []
     by_founder: dict[int, Group] = {}
-    joined: dict[int, Candidate] = {}
-    where: dict[int, tuple[str, tuple[str, ...]]] = {}
-    previous, known_where, dirty, changed = replay.joined, replay.where, replay.dirty, replay.changed
+    # the last decisions, copied (the memo keeps its own until the end) and updated where they change
+    joined = dict(replay.joined)
+    where = dict(replay.where)
+    dirty, changed = replay.dirty, replay.changed
     replayed = 0
     for candidate in replay.order:
         key = id(candidate)
-        place = known_where.get(key) or _where(candidate)
-        where[key] = place
+        place = where.get(key)
+        if place is None:
+            place = where[key] = _where(candidate)
         bucket, buckets = place
-        founder = previous.get(key)
+        founder = joined.get(key)
         if (
             founder is not None
             and (not changed or candidate.keys.isdisjoint(changed))
@@ -351,19 +357,20 @@ def _group(
             group = by_founder[id(founder)] if founder is not candidate else None
         else:
             group = index.best(candidate, buckets, SAME_EVENT)
-            replay.decided(candidate, group.founder if group is not None else candidate)
+            founder = group.members[0] if group is not None else candidate
+            replay.decided(candidate, founder)
+            joined[key] = founder
         if group is None:
             group = Group(len(groups), candidate.period, candidate.status, weights, bucket)
             groups.append(group)
             by_founder[key] = group
-            joined[key] = candidate
-        else:
-            joined[key] = group.members[0]
         group.members.append(candidate)
         group.articles.add(candidate.article)
         if len(group.members) <= MAX_MEMBERS_SCORED:
             group._keys = group._mass = None
             index.add(group, candidate)
+    for key in replay.removed:
+        del joined[key], where[key]
     if memo is not None:
         memo.order = list(replay.order)
         memo.joined = joined
