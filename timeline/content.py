@@ -216,6 +216,45 @@ class Weights:
         return sorted(signature, key=lambda k: (-self.table.get(k, SCALE), k))[:n]
 
 
+class WeightsMemo:
+    """:meth:`Weights.of`, for a long-lived process that counts nearly the same articles again
+    and again (``mkdocs serve``): the key sets that are the same objects as last time are not
+    counted again; the counts of the others are taken out or put in. The weights are the ones
+    :meth:`Weights.of` gives."""
+
+    def __init__(self) -> None:
+        self.documents: list[Keys] = []
+        self.weights = Weights({}, {})
+
+    def of(self, documents: Iterable[Keys]) -> Weights:
+        before, now = self.documents, list(documents)
+        # by identity (both lists are alive here, so no two objects share an id); one object may
+        # be there several times (the empty set of keys)
+        old, new = Counter(map(id, before)), Counter(map(id, now))
+        gone, came = old - new, new - old
+        if sum(gone.values()) + sum(came.values()) > len(now) // 4 or not before:
+            self.weights = Weights.of(now)
+        elif gone or came:
+            objects = dict(zip(map(id, before), before, strict=True))
+            objects.update(zip(map(id, now), now, strict=True))
+            counts, table = dict(self.weights.df), dict(self.weights.table)
+            touched: set[str] = set()
+            for changes, sign in ((gone, -1), (came, 1)):
+                for i, n in changes.items():
+                    keys = objects[i]
+                    touched.update(keys)
+                    for k in keys:
+                        counts[k] = counts.get(k, 0) + sign * n
+            for k in touched:
+                if counts[k]:
+                    table[k] = _units(counts[k])
+                else:
+                    del counts[k], table[k]
+            self.weights = Weights(counts, table)
+        self.documents = now
+        return self.weights
+
+
 SCALE = 1 << 20
 """Weight units: a weight of 1 is this many."""
 

@@ -508,6 +508,7 @@ class InferMemo:
         self.grouping = MergeMemo()
         self.rounds: list[_Round] = []
         self.weights: Mapping[str, int] = {}
+        self.counted = content.WeightsMemo()
         self.reused = 0
         """How many undated articles the latest build did not infer again (for tests, --verbose)."""
         self.searched_again = 0
@@ -579,7 +580,7 @@ def infer_datelines(
         for a, x in zip(articles, extractions, strict=True)
         if a.dateline.date is not None
     ]
-    weights = content.Weights.of([*dated_keys, *undated_keys])
+    weights = memo.counted.of([*dated_keys, *undated_keys])
     reweighted = changed_weights(memo.weights, weights.table)
     rounds: list[_Round] = []
     reused = searched = 0

@@ -258,6 +258,8 @@ class MergeMemo:
         self.linked: dict[int, Candidate | None] = {}  # id(first member) -> first member linked to
         self.events: dict[tuple[int, ...], Event] = {}
         self.event_order: dict[int, tuple[object, ...]] = {}  # id(event) -> its sort key
+        self.counted = content.WeightsMemo()
+        """The word weights, counted again only for the articles whose keys changed."""
         self.replayed = 0
         """How many decisions the last merge took over without scoring (for tests and --verbose)."""
 
@@ -548,7 +550,8 @@ def merge_events(
     each article's content keys, where the caller already has them (else taken from the
     candidates; see :func:`article_keys`).
     """
-    weights = content.Weights.of(article_keys(candidates).values() if keys is None else keys)
+    documents = article_keys(candidates).values() if keys is None else keys
+    weights = memo.counted.of(documents) if memo is not None else content.Weights.of(documents)
     replaying = memo is not None and bool(memo.order)
     groups, replay = _group(candidates, weights, memo)
     dirty = replay.dirty if replaying else None
