@@ -515,33 +515,36 @@ class InferMemo:
         """How many of their searches of the known events it made again to know that."""
 
 
-def _changed_keys(before: _Round | None, groups: Sequence[Group], reweighted: content.Keys) -> set[str]:
+def _changed_keys(
+    before: _Round | None, now: _Round, groups: Sequence[Group], reweighted: content.Keys
+) -> set[str]:
     """The keys whose known events differ from the same round of the last build, and those that
     changed weight.
 
     Events are matched by their first member: the same object, else (an edited article's
     unchanged sentence, made again) an equal one; they differ when their members do, or when one
-    of their keys changed weight (a search scores an event by the weight of all its keys)."""
+    of their keys changed weight (a search scores an event by the weight of all its keys).
+    ``now`` holds this round's ``groups`` as the next build will compare them."""
     dirty = set(reweighted)
     if reweighted:
         for g in groups:
             if not g.keys.isdisjoint(reweighted):
                 dirty |= g.keys
     previous = dict(before.groups) if before is not None else {}
-    unmatched: list[Group] = []
-    for g in groups:
-        old = previous.get(id(g.founder))
-        if old is None or old[0] is not g.founder:
-            unmatched.append(g)
+    unmatched: list[tuple[Candidate, tuple[Candidate, ...], content.Keys]] = []
+    for key, (founder, members, keys) in now.groups.items():
+        old = previous.get(key)
+        if old is None or old[0] is not founder:
+            unmatched.append((founder, members, keys))
             continue
-        del previous[id(g.founder)]
-        if old[1] != tuple(g.members):  # equal tuples: the same objects or equal ones
-            dirty |= g.keys | old[2]
+        del previous[key]
+        if old[1] != members:  # equal tuples: the same objects or equal ones
+            dirty |= keys | old[2]
     left = {old[0]: old for old in previous.values()}  # the few not matched by identity
-    for g in unmatched:
-        old = left.pop(g.founder, None)
-        if old is None or old[1] != tuple(g.members):
-            dirty |= g.keys
+    for founder, members, keys in unmatched:
+        old = left.pop(founder, None)
+        if old is None or old[1] != members:
+            dirty |= keys
             if old is not None:
                 dirty |= old[2]
     for _, _, keys in left.values():  # gone
@@ -601,8 +604,8 @@ def infer_datelines(
             break
         known = KnownEvents.of(groups, weights)
         before = memo.rounds[number] if number < len(memo.rounds) else None
-        dirty = _changed_keys(before, groups, reweighted)
-        now = _Round({id(g.founder): (g.founder, tuple(g.members), g.keys) for g in groups})
+        now = _Round({id(g.members[0]): (g.members[0], tuple(g.members), g.keys) for g in groups})
+        dirty = _changed_keys(before, now, groups, reweighted)
         found = {}
         for a, x in undated:
             key = (id(a), id(x))

@@ -171,12 +171,24 @@ class _Index:
         self.log: dict[str, list[tuple[int, Candidate]]] = defaultdict(list)
         self.indexed: dict[str, int] = defaultdict(int)
         self.groups: dict[int, Group] = {}
+        self.waiting: dict[str, list[Group]] = defaultdict(list)
 
     def add(self, group: Group, candidate: Candidate) -> None:
         self.groups[group.number] = group
         self.log[group.bucket].append((group.number, candidate))
 
+    def add_group(self, group: Group) -> None:
+        """Add a group as it is now, its members logged only when its bucket is first searched:
+        for a grouping that is done, where most buckets are never searched."""
+        self.groups[group.number] = group
+        self.waiting[group.bucket].append(group)
+
     def catch_up(self, bucket: str) -> None:
+        waiting = self.waiting.pop(bucket, None)
+        if waiting:
+            log = self.log[bucket]
+            for group in waiting:
+                log.extend((group.number, m) for m in group.members[:MAX_MEMBERS_SCORED])
         entries = self.log.get(bucket)
         done = self.indexed[bucket]
         if entries is None or done == len(entries):
@@ -398,8 +410,7 @@ def extend_groups(
     position: dict[int, int] = {}
     for i, g in enumerate(out):
         position[g.number] = i
-        for m in g.members[:MAX_MEMBERS_SCORED]:
-            index.add(g, m)
+        index.add_group(g)
     number = max((g.number for g in out), default=-1) + 1
     copied: set[int] = set()
     for candidate in sorted(candidates, key=_sort_key):
@@ -447,9 +458,8 @@ def link_conflicts(
     index = _Index(weights)
     days = [g for g in groups if g.period.granularity <= Granularity.DAY]
     for g in days:
-        for m in g.members[:MAX_MEMBERS_SCORED]:
-            index.add(g, m)
-    by_founder = {id(g.founder): g for g in days}
+        index.add_group(g)
+    by_founder = {id(g.members[0]): g for g in days}
     previous = memo.linked if memo is not None and dirty is not None else {}
     linked: dict[int, Candidate | None] = {}
     for g in days:
@@ -460,7 +470,7 @@ def link_conflicts(
             id(lead) in previous
             and lead.keys.isdisjoint(changed)
             and g.bucket not in dirty  # type: ignore[operator]
-            and not any(b in dirty for b in nearby)  # type: ignore[operator]
+            and dirty.isdisjoint(nearby)  # type: ignore[union-attr]
         ):
             before = previous[id(lead)]
             other = by_founder[id(before)] if before is not None else None
