@@ -578,27 +578,18 @@ def infer_datelines(
     # Word weights are fixed for every round: an article dated in one round keeps counting with
     # the words it counted with while undated, so later rounds (and the next build, under
     # `mkdocs serve`) replay the grouping of the known events instead of redoing it.
-    dated_keys = [
-        analyzer.keys_of(analyzer.analyse(a, x, a.dateline))
+    resolved = [
+        analyzer.analyse(a, x, a.dateline)
         for a, x in zip(articles, extractions, strict=True)
         if a.dateline.date is not None
     ]
-    weights = memo.counted.of([*dated_keys, *undated_keys])
+    weights = memo.counted.of([*map(analyzer.keys_of, resolved), *undated_keys])
     reweighted = changed_weights(memo.weights, weights.table)
     rounds: list[_Round] = []
     reused = searched = 0
     # The known events: those of the articles dated from the start, grouped once (and replayed
     # between builds); the articles each round dates are merged into them for the next round.
-    groups = _known_groups(
-        [
-            c
-            for a, x in zip(articles, extractions, strict=True)
-            if a.dateline.date is not None
-            for c in analyzer.analyse(a, x, a.dateline).candidates
-        ],
-        weights,
-        memo.grouping,
-    )
+    groups = _known_groups([c for done in resolved for c in done.candidates], weights, memo.grouping)
     for number in range(ROUNDS):
         if not groups or not undated:
             break

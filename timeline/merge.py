@@ -447,7 +447,8 @@ def link_conflicts(
     neighbourhood is clean takes over the link it had last time.
     """
     parent = list(range(len(groups)))
-    span = {g.number: (g.period.start, g.period.end) for g in groups}
+    # the dates a cluster covers, by its root; a group never linked covers its own
+    span: dict[int, tuple[dt.date, dt.date]] = {}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -482,7 +483,11 @@ def link_conflicts(
         if other is None:
             continue
         a, b = root(g.number), root(other.number)
-        first, last = min(span[a][0], span[b][0]), max(span[a][1], span[b][1])
+        (first_a, last_a), (first_b, last_b) = (
+            span.get(a) or (g.period.start, g.period.end),
+            span.get(b) or (other.period.start, other.period.end),
+        )
+        first, last = min(first_a, first_b), max(last_a, last_b)
         if a != b and (last - first).days <= CONFLICT_WINDOW:  # no chains of near-dates
             parent[max(a, b)] = min(a, b)
             span[min(a, b)] = (first, last)
@@ -490,7 +495,8 @@ def link_conflicts(
         memo.linked = linked
     clusters: dict[int, list[Group]] = defaultdict(list)
     for g in groups:
-        clusters[root(g.number)].append(g)
+        n = g.number
+        clusters[n if parent[n] == n else root(n)].append(g)
     return list(clusters.values())
 
 
@@ -570,9 +576,14 @@ def merge_events(
     built: dict[tuple[int, ...], Event] = {}
     before = memo.events if memo is not None and dirty is not None else {}
     for cluster in clusters:
-        key = tuple(id(g.members[0]) for g in cluster)
+        if len(cluster) == 1:  # most events: one group, no conflict
+            key: tuple[int, ...] = (id(cluster[0].members[0]),)
+            clean = dirty is not None and cluster[0].bucket not in dirty
+        else:
+            key = tuple(id(g.members[0]) for g in cluster)
+            clean = dirty is not None and dirty.isdisjoint([g.bucket for g in cluster])
         known = before.get(key)
-        if known is None or any(g.bucket in dirty for g in cluster):  # type: ignore[operator]
+        if known is None or not clean:
             event = _event(cluster)
             if event == known:  # made again, the same: the same object, so its page is kept
                 event = known
@@ -580,12 +591,14 @@ def merge_events(
             event = known
         built[key] = event
         events.append(event)
-    reported = {c.article: c.reported for c in candidates}
+    reported: dict[str, dt.date | None] | None = None  # each article's dateline, for new events
     known_order = memo.event_order if memo is not None else {}
     order: dict[int, tuple[object, ...]] = {}
     for e in events:
         sort_key = known_order.get(id(e))
         if sort_key is None:
+            if reported is None:
+                reported = {c.article: c.reported for c in candidates}
             sort_key = (e.period.start, e.period.granularity, first_report(e, reported), e.id)
         order[id(e)] = sort_key
     if memo is not None:
