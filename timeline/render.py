@@ -557,6 +557,11 @@ class PageMemo:
     dates are resolved) are always rendered again. Everything is dropped when a render setting or
     a user template changes, and a page rendered from a user's own template is never kept, since
     what such a template reads cannot be known.
+
+    The inputs of an article page change only through the events its sentences tell, so the
+    article pages whose analysis is the same object are taken as they are, without their inputs
+    being gathered again, unless one of its events is new, gone or on another page
+    (:func:`_touched_articles`).
     """
 
     def __init__(self) -> None:
@@ -569,6 +574,9 @@ class PageMemo:
         """Each article's link text, by the identity of the article object."""
         self.event_labels: dict[int, tuple[Event, str]] = {}
         """Each event's date as the pages show it, by the identity of the event."""
+        self.events: dict[int, Event] | None = None
+        """The last render's events by identity, and the page each was on (by event id)."""
+        self.page_of: Mapping[str, str] = {}
         self.rendered = 0
         """How many pages the latest render made (not taken from the memo)."""
 
@@ -810,8 +818,18 @@ def _render_pages(
         )
 
     counts = site.event_counts
+    events_now = dict(zip(map(id, events), events, strict=True))
+    touched = (
+        _touched_articles(events_now, site, memo) if memo is not None and remember["article.md.j2"] else None
+    )
     for analysis in sorted(timeline.analyses, key=lambda a: a.article.id):
         path = site.article_path(analysis.article.id)
+        if touched is not None and analysis.article.id not in touched:
+            known = memo.pages.get(path)  # type: ignore[union-attr]
+            if known is not None and known[0][0] is analysis:
+                kept[path] = known
+                hits.append((path, known[1]))
+                continue
 
         def article_context(analysis: ArticleAnalysis = analysis, path: str = path) -> dict[str, object]:
             article = analysis.article
@@ -894,6 +912,22 @@ def _render_pages(
     yield site.path(CSS_PAGE), (ASSETS / "timeline.css").read_text(encoding="utf-8")
     if memo is not None:
         memo.pages, memo.labels = kept, fresh_labels
+        memo.events, memo.page_of = events_now, site.page_of
+
+
+def _touched_articles(events: Mapping[int, Event], site: _Site, memo: PageMemo) -> set[str] | None:
+    """The articles whose page inputs may differ from the last render's (``events`` by identity):
+    those told by an event that is new, gone or on another page; None without a last render."""
+    before = memo.events
+    if before is None:
+        return None
+    changed = [events[k] for k in events.keys() - before.keys()]
+    changed += [before[k] for k in before.keys() - events.keys()]
+    page_of = site.page_of
+    moved = {k for k, page in memo.page_of.items() if page_of.get(k, page) != page}
+    if moved:  # gone events are in ``changed`` already
+        changed += [e for e in events.values() if e.id in moved]
+    return {m.article for e in changed for m in e.mentions}
 
 
 @dataclass(frozen=True)
