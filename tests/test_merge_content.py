@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from timeline import content
@@ -45,3 +47,29 @@ def test_wire_dateline_and_attribution_are_trimmed() -> None:
     assert content.trim_attribution("Troops reached the besieged city on Tuesday, the army said.") == (
         "Troops reached the besieged city on Tuesday."
     )
+
+
+def test_weights_kept_between_counts_equal_weights_counted_from_scratch() -> None:
+    """Key sets replaced, added, removed, repeated (one object several times) and emptied: the
+    memo's weights are those of a fresh count every time."""
+    rng = random.Random(5)
+    words = [f"w{i}" for i in range(40)]
+
+    def keys() -> frozenset[str]:
+        return frozenset(rng.sample(words, rng.randrange(0, 8)))
+
+    documents = [keys() for _ in range(60)]
+    memo = content.WeightsMemo()
+    for step in range(40):
+        got = memo.of(documents)
+        want = content.Weights.of(documents)
+        assert got == want and dict(got.table) == dict(want.table), f"step {step}"
+        kind = step % 4
+        if kind == 0:
+            documents[rng.randrange(len(documents))] = keys()
+        elif kind == 1:
+            documents.append(documents[rng.randrange(len(documents))])  # the same object twice
+        elif kind == 2:
+            del documents[rng.randrange(len(documents))]
+        else:
+            documents[rng.randrange(len(documents))] = frozenset()

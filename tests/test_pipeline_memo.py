@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline import synth
 from timeline.config import Config
 from timeline.model import Timeline
 from timeline.pipeline import Memo, build_timeline
@@ -117,3 +118,37 @@ def test_the_memo_forgets_articles_that_are_gone(seeds: Path) -> None:
     (remaining,) = build_timeline(config, memo=memo).articles
     assert list(memo.reads.files) == [kept.name]
     assert {c.article for c in memo.merge.order} == {remaining.id}
+
+
+def test_undated_articles_are_searched_again_only_where_the_known_events_changed(tmp_path: Path) -> None:
+    """After an edit of a dated article, an undated one whose searches of the known events touch
+    the change makes those searches again, keeps its dateline when they find what they found,
+    and is inferred again when they do not; every rebuild equals a fresh build."""
+    synth.write_text_corpus(tmp_path / "articles", synth.load_sources(ROOT / "seeds"), 300)
+    _settled(tmp_path / "articles")
+    config = Config(project=tmp_path, articles=Path("articles"), cache=False, jobs=1, quiet=True)
+    memo = Memo()
+
+    def check() -> Timeline:
+        warm = build_timeline(config, memo=memo)
+        assert _same(warm, build_timeline(config))
+        return warm
+
+    undated = [a for a in check().articles if a.dateline.origin == "inferred"]
+    assert undated
+    files = sorted((tmp_path / "articles").rglob("*.txt"))
+
+    def append(path: Path, sentence: str) -> None:
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+
+    append(files[1], "The Syrian army broke the siege on Tuesday, the ministry said.")
+    check()
+    assert memo.inference.searched_again > 0 and memo.inference.reused == len(undated)
+    append(files[5], "Syrian troops and their allies reached the city on Tuesday.")
+    check()
+    # the article whose event dated an undated one is gone: that one is inferred again
+    (_, _, _, asked), *_ = memo.inference.rounds[0].results.values()
+    source = next(lookup.found[0][0].article for lookup in asked if lookup.found is not None)
+    next(p for p in files if source.endswith(p.stem)).unlink()
+    check()
+    assert memo.inference.reused < len(undated)

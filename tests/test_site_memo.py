@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from timeline import synth
 from timeline.config import Config
 from timeline.pipeline import Memo, build_timeline
 from timeline.publish import PublishMemo, publish_pages
@@ -108,3 +109,36 @@ def test_generate_with_a_memo_publishes_what_a_fresh_generate_publishes(project:
 
 def _published(docs: Path) -> dict[Path, bytes]:
     return {p.relative_to(docs): p.read_bytes() for p in docs.rglob("*.md")}
+
+
+def test_article_pages_taken_as_they_were_equal_a_fresh_render_when_events_move_between_pages(
+    tmp_path: Path,
+) -> None:
+    """Small timeline pages, so an added or removed event moves others to the next page: the
+    article pages kept without their inputs gathered again are still the ones a fresh render makes."""
+    folder = tmp_path / "articles"
+    synth.write_text_corpus(folder, synth.load_sources(ROOT / "seeds"), 120)
+    past = time.time() - 60
+    for path in folder.rglob("*"):
+        os.utime(path, (past, past))
+    config = Config(project=tmp_path, articles=Path("articles"), cache=False, jobs=1, quiet=True)
+    memo, pages_memo = Memo(), PageMemo()
+
+    def check() -> None:
+        warm = render_pages(build_timeline(config, memo=memo), "T", max_events_per_page=4, memo=pages_memo)
+        assert warm == render_pages(build_timeline(config), "T", max_events_per_page=4)
+
+    check()
+    files = sorted(folder.rglob("*.txt"))
+    for path, sentence in [
+        (files[0], "The ministry corrected the figures on Friday."),
+        (files[3], "The army said on Monday that the road to the airport was open again."),
+        (files[0], "The ministry corrected the figures again on Saturday."),
+    ]:
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+        check()
+        assert pages_memo.rendered > 0
+    files[7].unlink()
+    check()
+    (folder / "new.txt").write_text(files[1].read_text(encoding="utf-8"), encoding="utf-8")
+    check()

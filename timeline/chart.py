@@ -79,7 +79,11 @@ def bars(events: Sequence[Event]) -> tuple[Bar, ...]:
 
 def events_chart(events: Sequence[Event], *, width: int = 480, height: int = 170) -> str:
     """The SVG markup of the chart ("" when no event can be placed on it)."""
-    data = bars(events)
+    return bars_chart(bars(events), width=width, height=height)
+
+
+def bars_chart(data: Sequence[Bar], *, width: int = 480, height: int = 170) -> str:
+    """:func:`events_chart` of the events counted in ``data`` (see :func:`bars`)."""
     if not data:
         return ""
     per = "month" if data[0].month else "year"
@@ -132,7 +136,11 @@ def _ticks(data: Sequence[Bar]) -> list[tuple[int, str]]:
 
 def chart_caption(events: Sequence[Event]) -> str:
     """One sentence saying what the chart counts, so a reader is not misled by coarse dates."""
-    data = bars(events)
+    return bars_caption(bars(events))
+
+
+def bars_caption(data: Sequence[Bar]) -> str:
+    """:func:`chart_caption` of the events counted in ``data`` (see :func:`bars`)."""
     if not data:
         return ""
     if data[0].month:
@@ -144,4 +152,4 @@ def chart_caption(events: Sequence[Event]) -> str:
     return f"Events dated to a year or finer, per year, {data[0].year} to {data[-1].year}."
 
 
-__all__ = ["Bar", "bars", "chart_caption", "events_chart"]
+__all__ = ["Bar", "bars", "bars_caption", "bars_chart", "chart_caption", "events_chart"]

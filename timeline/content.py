@@ -24,6 +24,7 @@ The word lists below are data, kept together so they can be read and extended in
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -195,11 +196,9 @@ class Weights:
     @classmethod
     def of(cls, documents: Iterable[Keys]) -> Weights:
         """Weights from the key sets of whole articles (each article counts once per key)."""
-        counts: Counter[str] = Counter()
-        for document in documents:
-            counts.update(document)
-        table = {k: _units(n) for k, n in counts.items()}
-        return cls(dict(counts), table)
+        counts = Counter(itertools.chain.from_iterable(documents))
+        units = {n: _units(n) for n in set(counts.values())}  # a few distinct counts among many keys
+        return cls(dict(counts), dict(zip(counts, map(units.__getitem__, counts.values()), strict=True)))
 
     def weight(self, k: str) -> float:
         return self.table.get(k, SCALE) / SCALE
@@ -215,6 +214,45 @@ class Weights:
     def rarest(self, signature: Keys, n: int) -> list[str]:
         """The ``n`` keys of ``signature`` that say most: used to look candidates up."""
         return sorted(signature, key=lambda k: (-self.table.get(k, SCALE), k))[:n]
+
+
+class WeightsMemo:
+    """:meth:`Weights.of`, for a long-lived process that counts nearly the same articles again
+    and again (``mkdocs serve``): the key sets that are the same objects as last time are not
+    counted again; the counts of the others are taken out or put in. The weights are the ones
+    :meth:`Weights.of` gives."""
+
+    def __init__(self) -> None:
+        self.documents: list[Keys] = []
+        self.weights = Weights({}, {})
+
+    def of(self, documents: Iterable[Keys]) -> Weights:
+        before, now = self.documents, list(documents)
+        # by identity (both lists are alive here, so no two objects share an id); one object may
+        # be there several times (the empty set of keys)
+        old, new = Counter(map(id, before)), Counter(map(id, now))
+        gone, came = old - new, new - old
+        if sum(gone.values()) + sum(came.values()) > len(now) // 4 or not before:
+            self.weights = Weights.of(now)
+        elif gone or came:
+            objects = dict(zip(map(id, before), before, strict=True))
+            objects.update(zip(map(id, now), now, strict=True))
+            counts, table = dict(self.weights.df), dict(self.weights.table)
+            touched: set[str] = set()
+            for changes, sign in ((gone, -1), (came, 1)):
+                for i, n in changes.items():
+                    keys = objects[i]
+                    touched.update(keys)
+                    for k in keys:
+                        counts[k] = counts.get(k, 0) + sign * n
+            for k in touched:
+                if counts[k]:
+                    table[k] = _units(counts[k])
+                else:
+                    del counts[k], table[k]
+            self.weights = Weights(counts, table)
+        self.documents = now
+        return self.weights
 
 
 SCALE = 1 << 20

@@ -183,12 +183,14 @@ class ExtractionMemo:
     Keyed by the article's content key (:func:`timeline.cache.content_key`), so an unchanged
     article is never extracted twice and an edited one is extracted again; articles that
     disappear are forgotten. Misses go through :func:`extract_all`, which brings its own disk
-    cache and worker processes.
+    cache and worker processes. An article that is the same object as last time (the read memo
+    hands unchanged files over so) keeps its key without its text being hashed again.
     """
 
     def __init__(self, extract: Extractor | None = None):
         self._extract = extract or extract_all
         self._by_key: dict[str, temporal.Extraction] = {}
+        self._keys: dict[int, tuple[Article, str]] = {}
         self.last_extracted: int | None = None
 
     key = staticmethod(content_key)
@@ -197,7 +199,11 @@ class ExtractionMemo:
         return len(self._by_key)
 
     def __call__(self, articles: Sequence[Article], config: Config) -> list[temporal.Extraction]:
-        keys = [self.key(a) for a in articles]
+        keys = []
+        for a in articles:
+            known = self._keys.get(id(a))
+            keys.append(known[1] if known is not None and known[0] is a else self.key(a))
+        self._keys = {id(a): (a, key) for a, key in zip(articles, keys, strict=True)}
         missing: dict[str, Article] = {}
         for key, article in zip(keys, articles, strict=True):
             if key not in self._by_key:

@@ -187,6 +187,22 @@ class KnownEvents:
         return best
 
 
+@dataclass(frozen=True)
+class Lookup:
+    """One search of the known events (:meth:`KnownEvents.best`) and what it found: the event's
+    members, compared by value, and its score; or None.
+
+    An article's constraints are what its searches found, so when each search finds again an
+    equal event at the same score, inferring the article again would give what it gave."""
+
+    keys: content.Keys
+    found: tuple[tuple[Candidate, ...], float] | None
+
+
+def _found(match: tuple[Group, float] | None) -> tuple[tuple[Candidate, ...], float] | None:
+    return None if match is None else (tuple(match[0].members), match[1])
+
+
 _SPAN_DAYS = re.compile(r"^P(\d+)([DW])$")
 
 
@@ -255,12 +271,20 @@ def _past_month(found: temporal.Found) -> bool:
 
 
 def find_constraints(
-    article: Article, extraction: temporal.Extraction, known: KnownEvents, queried: set[str] | None = None
+    article: Article, extraction: temporal.Extraction, known: KnownEvents, asked: list[Lookup] | None = None
 ) -> list[Constraint]:
     """Everything the article says that limits its dateline, sentence by sentence, in text order.
 
-    ``queried`` collects every key the known events were searched with: what the result depends on.
+    ``asked`` collects each search of the known events with what it found, in order: all the
+    result depends on besides the article itself.
     """
+
+    def best(keys: content.Keys) -> tuple[Group, float] | None:
+        match = known.best(keys, article.id)
+        if asked is not None:
+            asked.append(Lookup(keys, _found(match)))
+        return match
+
     raw = article.raw
     unresolved = temporal.resolve(extraction, None)
     by_start = {f.start: f for f in extraction.found}
@@ -275,10 +299,7 @@ def find_constraints(
                 continue
             days, clause = offset
             end = _clause_end(raw, clause, sentence, inside_found)
-            keys = content.keys(raw[clause:end])
-            if queried is not None:
-                queried |= keys
-            match = known.best(keys, article.id)
+            match = best(content.keys(raw[clause:end]))
             if match is not None:
                 said = raw[f.start : clause].strip()
                 out.append(Constraint("after", sentence, said, match[0], match[1], days, f.start))
@@ -291,9 +312,7 @@ def find_constraints(
             keys = sentence_keys(raw, sentence, inside)
             if after_clause is not None:
                 keys = keys - content.keys(raw[after_clause[0] : after_clause[1]])
-            if queried is not None:
-                queried |= keys
-            match = known.best(keys, article.id)
+            match = best(keys)
             if match is not None:
                 said = next((t.text for t in relative if "X" in t.value), relative[0].text)
                 out.append(Constraint("reports", sentence, said, match[0], match[1]))
@@ -411,16 +430,16 @@ def _window(constraints: Sequence[Constraint]) -> list[dt.date]:
 
 
 def infer_one(
-    article: Article, extraction: temporal.Extraction, known: KnownEvents, queried: set[str] | None = None
+    article: Article, extraction: temporal.Extraction, known: KnownEvents, asked: list[Lookup] | None = None
 ) -> Dateline:
     """The dateline of one undated article from the known events, or "none" without evidence.
 
     Every day near a known event the article tells is tried; the days that satisfy the most
     constraints (all of them, when the article is consistent) are kept, then those where the
-    lead reports the newest event, and the earliest of them is chosen. ``queried``: see
+    lead reports the newest event, and the earliest of them is chosen. ``asked``: see
     :func:`find_constraints`.
     """
-    constraints = find_constraints(article, extraction, known, queried)
+    constraints = find_constraints(article, extraction, known, asked)
     if not any(c.dates_the_article for c in constraints):
         return Dateline(None, "none")
     rows = []
@@ -469,7 +488,7 @@ class _Round:
     equal candidates, and an event they belong to is still the event it was."""
 
     groups: dict[int, tuple[Candidate, tuple[Candidate, ...], content.Keys]] = field(default_factory=dict)
-    results: dict[tuple[int, int], tuple[Article, temporal.Extraction, Dateline, content.Keys]] = field(
+    results: dict[tuple[int, int], tuple[Article, temporal.Extraction, Dateline, tuple[Lookup, ...]]] = field(
         default_factory=dict
     )
 
@@ -478,41 +497,54 @@ class InferMemo:
     """What inference keeps between the builds of a long-lived process (``mkdocs serve``).
 
     The grouping of the known events is replayed (:class:`~timeline.merge.MergeMemo`), and an
-    undated article is not inferred again when nothing it could find has changed: none of the
-    keys it searched the known events with belongs to a known event that is new, gone or changed
-    (other members, other keys) or has changed weight. The result is the one a build from
-    scratch gives.
+    undated article is not inferred again when its searches of the known events (each a
+    :class:`Lookup`) find what they found last time. A search is made again only when one of its
+    keys is *dirty*: it belongs to a known event that is new, gone or changed (other members, other
+    keys, a key of another weight), or has changed weight itself; the others cannot have found
+    anything else. The result is the one a build from scratch gives.
     """
 
     def __init__(self) -> None:
         self.grouping = MergeMemo()
         self.rounds: list[_Round] = []
         self.weights: Mapping[str, int] = {}
+        self.counted = content.WeightsMemo()
         self.reused = 0
         """How many undated articles the latest build did not infer again (for tests, --verbose)."""
+        self.searched_again = 0
+        """How many of their searches of the known events it made again to know that."""
 
 
-def _changed_keys(before: _Round | None, groups: Sequence[Group], reweighted: content.Keys) -> set[str]:
-    """The keys whose known events differ from the same round of the last build.
+def _changed_keys(
+    before: _Round | None, now: _Round, groups: Sequence[Group], reweighted: content.Keys
+) -> set[str]:
+    """The keys whose known events differ from the same round of the last build, and those that
+    changed weight.
 
     Events are matched by their first member: the same object, else (an edited article's
-    unchanged sentence, made again) an equal one; they differ when their members do."""
+    unchanged sentence, made again) an equal one; they differ when their members do, or when one
+    of their keys changed weight (a search scores an event by the weight of all its keys).
+    ``now`` holds this round's ``groups`` as the next build will compare them."""
     dirty = set(reweighted)
+    if reweighted:
+        for g in groups:
+            if not g.keys.isdisjoint(reweighted):
+                dirty |= g.keys
     previous = dict(before.groups) if before is not None else {}
-    unmatched: list[Group] = []
-    for g in groups:
-        old = previous.get(id(g.founder))
-        if old is None or old[0] is not g.founder:
-            unmatched.append(g)
+    unmatched: list[tuple[Candidate, tuple[Candidate, ...], content.Keys]] = []
+    for key, (founder, members, keys) in now.groups.items():
+        old = previous.get(key)
+        if old is None or old[0] is not founder:
+            unmatched.append((founder, members, keys))
             continue
-        del previous[id(g.founder)]
-        if old[1] != tuple(g.members):  # equal tuples: the same objects or equal ones
-            dirty |= g.keys | old[2]
+        del previous[key]
+        if old[1] != members:  # equal tuples: the same objects or equal ones
+            dirty |= keys | old[2]
     left = {old[0]: old for old in previous.values()}  # the few not matched by identity
-    for g in unmatched:
-        old = left.pop(g.founder, None)
-        if old is None or old[1] != tuple(g.members):
-            dirty |= g.keys
+    for founder, members, keys in unmatched:
+        old = left.pop(founder, None)
+        if old is None or old[1] != members:
+            dirty |= keys
             if old is not None:
                 dirty |= old[2]
     for _, _, keys in left.values():  # gone
@@ -538,7 +570,7 @@ def infer_datelines(
     undated = [(a, x) for a, x in zip(articles, extractions, strict=True) if a.dateline.date is None]
     if not undated:
         if memo is not None:
-            memo.rounds, memo.reused = [], 0
+            memo.rounds, memo.reused, memo.searched_again = [], 0, 0
         return datelines
     analyzer = analyzer or Analyzer()
     memo = memo or InferMemo()
@@ -546,46 +578,41 @@ def infer_datelines(
     # Word weights are fixed for every round: an article dated in one round keeps counting with
     # the words it counted with while undated, so later rounds (and the next build, under
     # `mkdocs serve`) replay the grouping of the known events instead of redoing it.
-    dated_keys = [
-        analyzer.keys_of(analyzer.analyse(a, x, a.dateline))
+    resolved = [
+        analyzer.analyse(a, x, a.dateline)
         for a, x in zip(articles, extractions, strict=True)
         if a.dateline.date is not None
     ]
-    weights = content.Weights.of([*dated_keys, *undated_keys])
+    weights = memo.counted.of([*map(analyzer.keys_of, resolved), *undated_keys])
     reweighted = changed_weights(memo.weights, weights.table)
     rounds: list[_Round] = []
-    reused = 0
+    reused = searched = 0
     # The known events: those of the articles dated from the start, grouped once (and replayed
     # between builds); the articles each round dates are merged into them for the next round.
-    groups = _known_groups(
-        [
-            c
-            for a, x in zip(articles, extractions, strict=True)
-            if a.dateline.date is not None
-            for c in analyzer.analyse(a, x, a.dateline).candidates
-        ],
-        weights,
-        memo.grouping,
-    )
+    groups = _known_groups([c for done in resolved for c in done.candidates], weights, memo.grouping)
     for number in range(ROUNDS):
         if not groups or not undated:
             break
         known = KnownEvents.of(groups, weights)
         before = memo.rounds[number] if number < len(memo.rounds) else None
-        dirty = _changed_keys(before, groups, reweighted)
-        now = _Round({id(g.founder): (g.founder, tuple(g.members), g.keys) for g in groups})
+        now = _Round({id(g.members[0]): (g.members[0], tuple(g.members), g.keys) for g in groups})
+        dirty = _changed_keys(before, now, groups, reweighted)
         found = {}
         for a, x in undated:
             key = (id(a), id(x))
             old = before.results.get(key) if before is not None else None
-            if old is not None and old[0] is a and old[1] is x and old[3].isdisjoint(dirty):
-                found[a.id] = old[2]
-                now.results[key] = old
-                reused += 1
-                continue
-            queried: set[str] = set()
-            found[a.id] = infer_one(a, x, known, queried)
-            now.results[key] = (a, x, found[a.id], frozenset(queried))
+            if old is not None and old[0] is a and old[1] is x:
+                # a search with none of the dirty keys finds what it found; the others are made again
+                again = [lookup for lookup in old[3] if not lookup.keys.isdisjoint(dirty)]
+                searched += len(again)
+                if all(_found(known.best(lookup.keys, a.id)) == lookup.found for lookup in again):
+                    found[a.id] = old[2]
+                    now.results[key] = old
+                    reused += 1
+                    continue
+            asked: list[Lookup] = []
+            found[a.id] = infer_one(a, x, known, asked)
+            now.results[key] = (a, x, found[a.id], tuple(asked))
         rounds.append(now)
         dated = {k: v for k, v in found.items() if v.date is not None}
         if not dated:
@@ -596,5 +623,5 @@ def infer_datelines(
         ]
         groups = [g for g in extend_groups(groups, newly, weights) if _known(g)]
         undated = [(a, x) for a, x in undated if a.id not in dated]
-    memo.rounds, memo.weights, memo.reused = rounds, weights.table, reused
+    memo.rounds, memo.weights, memo.reused, memo.searched_again = rounds, weights.table, reused, searched
     return datelines

@@ -35,6 +35,7 @@ import functools
 import hashlib
 import heapq
 import itertools
+import operator
 from bisect import insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -170,12 +171,24 @@ class _Index:
         self.log: dict[str, list[tuple[int, Candidate]]] = defaultdict(list)
         self.indexed: dict[str, int] = defaultdict(int)
         self.groups: dict[int, Group] = {}
+        self.waiting: dict[str, list[Group]] = defaultdict(list)
 
     def add(self, group: Group, candidate: Candidate) -> None:
         self.groups[group.number] = group
         self.log[group.bucket].append((group.number, candidate))
 
+    def add_group(self, group: Group) -> None:
+        """Add a group as it is now, its members logged only when its bucket is first searched:
+        for a grouping that is done, where most buckets are never searched."""
+        self.groups[group.number] = group
+        self.waiting[group.bucket].append(group)
+
     def catch_up(self, bucket: str) -> None:
+        waiting = self.waiting.pop(bucket, None)
+        if waiting:
+            log = self.log[bucket]
+            for group in waiting:
+                log.extend((group.number, m) for m in group.members[:MAX_MEMBERS_SCORED])
         entries = self.log.get(bucket)
         done = self.indexed[bucket]
         if entries is None or done == len(entries):
@@ -257,6 +270,8 @@ class MergeMemo:
         self.linked: dict[int, Candidate | None] = {}  # id(first member) -> first member linked to
         self.events: dict[tuple[int, ...], Event] = {}
         self.event_order: dict[int, tuple[object, ...]] = {}  # id(event) -> its sort key
+        self.counted = content.WeightsMemo()
+        """The word weights, counted again only for the articles whose keys changed."""
         self.replayed = 0
         """How many decisions the last merge took over without scoring (for tests and --verbose)."""
 
@@ -281,21 +296,23 @@ class _Replay:
         self.changed: frozenset[str] = frozenset()
         self.joined: dict[int, Candidate] = {}
         self.where: dict[int, tuple[str, tuple[str, ...]]] = {}
+        self.removed: set[int] = set()
         if memo is None or not memo.order:
             self.order = sorted(candidates, key=_sort_key)
             return
         self.changed = changed_weights(memo.weights, weights.table)
         if self.changed:
             self.dirty.update(b for b, keys in memo.bucket_keys.items() if not keys.isdisjoint(self.changed))
-        present = {id(c) for c in candidates}
-        kept: list[Candidate] = []
-        for c in memo.order:
-            if id(c) in present:
-                kept.append(c)
-            else:  # removed: the bucket it went to is not what it was
+        # by identity and in C: an edit replaces a few candidates among all of them
+        present, before = set(map(id, candidates)), set(map(id, memo.order))
+        removed, added = before - present, present - before
+        kept = list(memo.order)
+        if removed:
+            gone = list(map(removed.__contains__, map(id, memo.order)))
+            for c in itertools.compress(memo.order, gone):  # the bucket it went to is not what it was
                 self.dirty.add(_bucket(memo.joined[id(c)].period))
-        known = {id(c) for c in kept}
-        fresh = [c for c in candidates if id(c) not in known]
+            kept = list(itertools.compress(memo.order, map(operator.not_, gone)))
+        fresh = list(itertools.compress(candidates, map(added.__contains__, map(id, candidates))))
         if len(fresh) > len(kept) // 4:
             self.order = sorted(candidates, key=_sort_key)
         else:
@@ -304,6 +321,7 @@ class _Replay:
                 insort(self.order, c, key=_sort_key)
         self.joined = memo.joined
         self.where = memo.where
+        self.removed = removed
 
     def decided(self, candidate: Candidate, founder: Candidate) -> None:
         """Record a decision that was scored: where it differs from last time, both buckets are dirty."""
@@ -332,16 +350,18 @@ def _group(
     index = _Index(weights)
     groups: list[Group] = []
     by_founder: dict[int, Group] = {}
-    joined: dict[int, Candidate] = {}
-    where: dict[int, tuple[str, tuple[str, ...]]] = {}
-    previous, known_where, dirty, changed = replay.joined, replay.where, replay.dirty, replay.changed
+    # the last decisions, copied (the memo keeps its own until the end) and updated where they change
+    joined = dict(replay.joined)
+    where = dict(replay.where)
+    dirty, changed = replay.dirty, replay.changed
     replayed = 0
     for candidate in replay.order:
         key = id(candidate)
-        place = known_where.get(key) or _where(candidate)
-        where[key] = place
+        place = where.get(key)
+        if place is None:
+            place = where[key] = _where(candidate)
         bucket, buckets = place
-        founder = previous.get(key)
+        founder = joined.get(key)
         if (
             founder is not None
             and (not changed or candidate.keys.isdisjoint(changed))
@@ -351,19 +371,20 @@ def _group(
             group = by_founder[id(founder)] if founder is not candidate else None
         else:
             group = index.best(candidate, buckets, SAME_EVENT)
-            replay.decided(candidate, group.founder if group is not None else candidate)
+            founder = group.members[0] if group is not None else candidate
+            replay.decided(candidate, founder)
+            joined[key] = founder
         if group is None:
             group = Group(len(groups), candidate.period, candidate.status, weights, bucket)
             groups.append(group)
             by_founder[key] = group
-            joined[key] = candidate
-        else:
-            joined[key] = group.members[0]
         group.members.append(candidate)
         group.articles.add(candidate.article)
         if len(group.members) <= MAX_MEMBERS_SCORED:
             group._keys = group._mass = None
             index.add(group, candidate)
+    for key in replay.removed:
+        del joined[key], where[key]
     if memo is not None:
         memo.order = list(replay.order)
         memo.joined = joined
@@ -389,8 +410,7 @@ def extend_groups(
     position: dict[int, int] = {}
     for i, g in enumerate(out):
         position[g.number] = i
-        for m in g.members[:MAX_MEMBERS_SCORED]:
-            index.add(g, m)
+        index.add_group(g)
     number = max((g.number for g in out), default=-1) + 1
     copied: set[int] = set()
     for candidate in sorted(candidates, key=_sort_key):
@@ -427,7 +447,8 @@ def link_conflicts(
     neighbourhood is clean takes over the link it had last time.
     """
     parent = list(range(len(groups)))
-    span = {g.number: (g.period.start, g.period.end) for g in groups}
+    # the dates a cluster covers, by its root; a group never linked covers its own
+    span: dict[int, tuple[dt.date, dt.date]] = {}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -438,9 +459,8 @@ def link_conflicts(
     index = _Index(weights)
     days = [g for g in groups if g.period.granularity <= Granularity.DAY]
     for g in days:
-        for m in g.members[:MAX_MEMBERS_SCORED]:
-            index.add(g, m)
-    by_founder = {id(g.founder): g for g in days}
+        index.add_group(g)
+    by_founder = {id(g.members[0]): g for g in days}
     previous = memo.linked if memo is not None and dirty is not None else {}
     linked: dict[int, Candidate | None] = {}
     for g in days:
@@ -451,7 +471,7 @@ def link_conflicts(
             id(lead) in previous
             and lead.keys.isdisjoint(changed)
             and g.bucket not in dirty  # type: ignore[operator]
-            and not any(b in dirty for b in nearby)  # type: ignore[operator]
+            and dirty.isdisjoint(nearby)  # type: ignore[union-attr]
         ):
             before = previous[id(lead)]
             other = by_founder[id(before)] if before is not None else None
@@ -463,7 +483,11 @@ def link_conflicts(
         if other is None:
             continue
         a, b = root(g.number), root(other.number)
-        first, last = min(span[a][0], span[b][0]), max(span[a][1], span[b][1])
+        (first_a, last_a), (first_b, last_b) = (
+            span.get(a) or (g.period.start, g.period.end),
+            span.get(b) or (other.period.start, other.period.end),
+        )
+        first, last = min(first_a, first_b), max(last_a, last_b)
         if a != b and (last - first).days <= CONFLICT_WINDOW:  # no chains of near-dates
             parent[max(a, b)] = min(a, b)
             span[min(a, b)] = (first, last)
@@ -471,7 +495,8 @@ def link_conflicts(
         memo.linked = linked
     clusters: dict[int, list[Group]] = defaultdict(list)
     for g in groups:
-        clusters[root(g.number)].append(g)
+        n = g.number
+        clusters[n if parent[n] == n else root(n)].append(g)
     return list(clusters.values())
 
 
@@ -541,7 +566,8 @@ def merge_events(
     each article's content keys, where the caller already has them (else taken from the
     candidates; see :func:`article_keys`).
     """
-    weights = content.Weights.of(article_keys(candidates).values() if keys is None else keys)
+    documents = article_keys(candidates).values() if keys is None else keys
+    weights = memo.counted.of(documents) if memo is not None else content.Weights.of(documents)
     replaying = memo is not None and bool(memo.order)
     groups, replay = _group(candidates, weights, memo)
     dirty = replay.dirty if replaying else None
@@ -550,9 +576,14 @@ def merge_events(
     built: dict[tuple[int, ...], Event] = {}
     before = memo.events if memo is not None and dirty is not None else {}
     for cluster in clusters:
-        key = tuple(id(g.members[0]) for g in cluster)
+        if len(cluster) == 1:  # most events: one group, no conflict
+            key: tuple[int, ...] = (id(cluster[0].members[0]),)
+            clean = dirty is not None and cluster[0].bucket not in dirty
+        else:
+            key = tuple(id(g.members[0]) for g in cluster)
+            clean = dirty is not None and dirty.isdisjoint([g.bucket for g in cluster])
         known = before.get(key)
-        if known is None or any(g.bucket in dirty for g in cluster):  # type: ignore[operator]
+        if known is None or not clean:
             event = _event(cluster)
             if event == known:  # made again, the same: the same object, so its page is kept
                 event = known
@@ -560,12 +591,14 @@ def merge_events(
             event = known
         built[key] = event
         events.append(event)
-    reported = {c.article: c.reported for c in candidates}
+    reported: dict[str, dt.date | None] | None = None  # each article's dateline, for new events
     known_order = memo.event_order if memo is not None else {}
     order: dict[int, tuple[object, ...]] = {}
     for e in events:
         sort_key = known_order.get(id(e))
         if sort_key is None:
+            if reported is None:
+                reported = {c.article: c.reported for c in candidates}
             sort_key = (e.period.start, e.period.granularity, first_report(e, reported), e.id)
         order[id(e)] = sort_key
     if memo is not None:

@@ -268,18 +268,33 @@ class _Site:
         self.articles = {a.id: a for a in timeline.articles}
         self.pages = _split(timeline.events, max_events, prefix)
         self.page_of = {e.id: p.path for p in self.pages for e in p.events}
-        self.event_of_sentence: dict[tuple[str, int], Event] = {}
+        # in one pass over the mentions: the event each article's sentence tells (the first, in
+        # timeline order), and how many events each article tells
+        told: dict[str, dict[int, Event]] = {}
+        counts: dict[str, int] = {}
+        last: dict[str, Event] = {}
         for e in timeline.events:
             for m in e.mentions:
-                self.event_of_sentence.setdefault((m.article, m.sentence_start), e)
+                article_id, start = m.article, m.sentence_start
+                starts = told.get(article_id)
+                if starts is None:
+                    told[article_id] = {start: e}
+                elif start not in starts:
+                    starts[start] = e
+                if last.get(article_id) is not e:
+                    last[article_id] = e
+                    counts[article_id] = counts.get(article_id, 0) + 1
+        self._told = told
+        self.event_counts = counts
+        """How many events each article tells, by article id."""
         # each event's date label by the event's identity; those of a last render are kept for
         # the events that are still here
         events = {id(e) for e in timeline.events}
         self.labels = {k: v for k, v in (labels or {}).items() if k in events}
-        told: dict[str, dict[int, Event]] = {}
-        for (article_id, start), event in self.event_of_sentence.items():
-            told.setdefault(article_id, {})[start] = event
-        self._told = told
+
+    def event_of_sentence(self, article_id: str, start: int) -> Event | None:
+        """The event the article's sentence at ``start`` tells (the first in timeline order), if any."""
+        return self._told.get(article_id, {}).get(start)
 
     def event_label(self, event: Event) -> str:
         known = self.labels.get(id(event))
@@ -294,9 +309,10 @@ class _Site:
         if not told:
             return ()
         starts = {s.start for s in analysis.sentences}
+        page_of, label = self.page_of, self.event_label
         return tuple(
-            (start, event.id, self.page_of[event.id], self.event_label(event))
-            for start, event in sorted(told.items(), key=lambda item: item[0])
+            (start, event.id, page_of[event.id], label(event))
+            for start, event in sorted(told.items())  # starts differ: events are never compared
             if start in starts
         )
 
@@ -466,7 +482,7 @@ def article_paragraphs(analysis: ArticleAnalysis, site: _Site, on_page: str) -> 
             continue
         gap(s.start)
         inner = highlight(raw, s.start, s.end, analysis.timexes)
-        event = site.event_of_sentence.get((article.id, s.start))
+        event = site.event_of_sentence(article.id, s.start)
         link = ""
         if event is not None:
             target = site.link(on_page, site.page_of[event.id], event.id)
@@ -541,6 +557,11 @@ class PageMemo:
     dates are resolved) are always rendered again. Everything is dropped when a render setting or
     a user template changes, and a page rendered from a user's own template is never kept, since
     what such a template reads cannot be known.
+
+    The inputs of an article page change only through the events its sentences tell, so the
+    article pages whose analysis is the same object are taken as they are, without their inputs
+    being gathered again, unless one of its events is new, gone or on another page
+    (:func:`_touched_articles`).
     """
 
     def __init__(self) -> None:
@@ -553,6 +574,9 @@ class PageMemo:
         """Each article's link text, by the identity of the article object."""
         self.event_labels: dict[int, tuple[Event, str]] = {}
         """Each event's date as the pages show it, by the identity of the event."""
+        self.events: dict[int, Event] | None = None
+        """The last render's events by identity, and the page each was on (by event id)."""
+        self.page_of: Mapping[str, str] = {}
         self.rendered = 0
         """How many pages the latest render made (not taken from the memo)."""
 
@@ -741,6 +765,7 @@ def _render_pages(
 
     home = site.path("index.md")
     events = timeline.events
+    bars = chart.bars(events)
     yield (
         home,
         env.get_template("index.md.j2").render(
@@ -748,8 +773,8 @@ def _render_pages(
             page=home,
             links=links(home),
             span=(dates.label(events[0].period), dates.label(events[-1].period)) if events else None,
-            chart=Markup(chart.events_chart(events)),
-            chart_caption=chart.chart_caption(events),
+            chart=Markup(chart.bars_chart(bars)),
+            chart_caption=chart.bars_caption(bars),
             latest=tuple(site.event_view(e, home) for e in reversed(events[-latest:])) if latest else (),
         ),
     )
@@ -792,12 +817,19 @@ def _render_pages(
             ),
         )
 
-    counts: dict[str, int] = {}
-    for e in events:
-        for a in e.articles:
-            counts[a] = counts.get(a, 0) + 1
+    counts = site.event_counts
+    events_now = dict(zip(map(id, events), events, strict=True))
+    touched = (
+        _touched_articles(events_now, site, memo) if memo is not None and remember["article.md.j2"] else None
+    )
     for analysis in sorted(timeline.analyses, key=lambda a: a.article.id):
         path = site.article_path(analysis.article.id)
+        if touched is not None and analysis.article.id not in touched:
+            known = memo.pages.get(path)  # type: ignore[union-attr]
+            if known is not None and known[0][0] is analysis:
+                kept[path] = known
+                hits.append((path, known[1]))
+                continue
 
         def article_context(analysis: ArticleAnalysis = analysis, path: str = path) -> dict[str, object]:
             article = analysis.article
@@ -880,6 +912,22 @@ def _render_pages(
     yield site.path(CSS_PAGE), (ASSETS / "timeline.css").read_text(encoding="utf-8")
     if memo is not None:
         memo.pages, memo.labels = kept, fresh_labels
+        memo.events, memo.page_of = events_now, site.page_of
+
+
+def _touched_articles(events: Mapping[int, Event], site: _Site, memo: PageMemo) -> set[str] | None:
+    """The articles whose page inputs may differ from the last render's (``events`` by identity):
+    those told by an event that is new, gone or on another page; None without a last render."""
+    before = memo.events
+    if before is None:
+        return None
+    changed = [events[k] for k in events.keys() - before.keys()]
+    changed += [before[k] for k in before.keys() - events.keys()]
+    page_of = site.page_of
+    moved = {k for k, page in memo.page_of.items() if page_of.get(k, page) != page}
+    if moved:  # gone events are in ``changed`` already
+        changed += [e for e in events.values() if e.id in moved]
+    return {m.article for e in changed for m in e.mentions}
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ file changed in the same moment it was read could keep its times, so one modifie
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import time
@@ -108,6 +109,7 @@ class ReadResult:
     problems: tuple[Problem, ...]
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _is_article_name(name: str) -> bool:
     suffix = os.path.splitext(name)[1].lower()
     return not name.startswith(".") and (suffix in SUFFIXES or suffix in STREAMED_SUFFIXES)
@@ -143,14 +145,15 @@ def _candidates(folder: Path) -> tuple[list[tuple[str, str]], list[Problem]]:
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         prefix = os.path.relpath(root, top).replace(os.sep, "/") + "/"
         prefix = "" if prefix == "./" else prefix
-        linked = [d for d in dirs if os.path.islink(os.path.join(root, d))]
-        for name in [*linked, *(f for f in files if _is_article_name(f))]:
+        base = os.path.join(root, "")  # a name holds no separator: base + name is the join
+        linked = [d for d in dirs if os.path.islink(base + d)]
+        for name in [*linked, *filter(_is_article_name, files)]:
             relative = prefix + name
-            if relative != _shown(relative):
+            if not relative.isascii() and relative != _shown(relative):
                 # A name that is not UTF-8 could not be shown, linked or exported faithfully.
                 problems.append(Problem(_shown(relative), "has a name that is not valid UTF-8; not read"))
                 continue
-            found.append((relative, os.path.join(root, name)))
+            found.append((relative, base + name))
     found.sort()
     return found, problems
 
