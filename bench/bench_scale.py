@@ -258,6 +258,7 @@ def bench_size(
     keep: bool,
     with_site: bool,
     budget: float,
+    mkdocs_alone: bool = True,
 ) -> dict[str, float]:
     project = work / f"corpus-{count}"
     if project.exists():
@@ -299,7 +300,9 @@ def bench_size(
         html_files, html_size = tree_size(project / "site")
         say("HTML site", f"{html_files:,} files, {mb(html_size)}")
 
-    if with_site and cold.finished:
+    if with_site and cold.finished and not mkdocs_alone:
+        say("MkDocs alone", "skipped (--mkdocs-alone-up-to)")
+    if with_site and cold.finished and mkdocs_alone:
         for stash in (True, False):
             alone = run_measured(
                 [sys.executable, __file__, "--mkdocs-only", str(project), *([] if stash else ["--no-stash"])],
@@ -473,6 +476,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=100_000,
         help="run MkDocs in the cold build only up to this size (bigger: --no-site, said so)",
     )
+    parser.add_argument(
+        "--mkdocs-alone-up-to",
+        type=int,
+        default=100_000,
+        help="time MkDocs alone on the built site (stash on and off) only up to this size",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the corpora and sites")
     parser.add_argument("--budget", type=float, default=1800, help="seconds before a command is killed")
     parser.add_argument("--warm-rebuild", type=Path, help=argparse.SUPPRESS)
@@ -490,7 +499,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"timeline scale bench: {default_jobs()} cores, sizes {sizes}, {len(sources)} source articles")
     print("targets: " + "; ".join(f"{k} {v}" for k, v in TARGETS.items()))
     results = {
-        count: bench_size(count, work, sources, args.sample, args.keep, count <= args.site_up_to, args.budget)
+        count: bench_size(
+            count,
+            work,
+            sources,
+            args.sample,
+            args.keep,
+            count <= args.site_up_to,
+            args.budget,
+            mkdocs_alone=count <= args.mkdocs_alone_up_to,
+        )
         for count in sizes
     }
     tagger_vs_dateparser(args.timebank)
