@@ -302,7 +302,7 @@ def bench_size(
 
     if with_site and cold.finished and not mkdocs_alone:
         say("MkDocs alone", "skipped (--mkdocs-alone-up-to)")
-    if with_site and cold.finished and mkdocs_alone:
+    elif with_site and cold.finished:
         for stash in (True, False):
             alone = run_measured(
                 [sys.executable, __file__, "--mkdocs-only", str(project), *([] if stash else ["--no-stash"])],

@@ -171,3 +171,22 @@ def test_an_empty_timeline_still_renders_every_entry_page() -> None:
         "assets/timeline.css",
     }
     assert "no dated events yet" in pages["index.md"]
+
+
+def test_a_sources_template_of_the_users_own_reads_each_publishers_links_and_counts(tmp_path: Path) -> None:
+    (tmp_path / "sources.md.j2").write_text(
+        "{% for name, rows in publishers %}{{ name }}:"
+        "{% for link, article, count in rows %} {{ link.href }} {{ article.id }} {{ count }}{% endfor %}\n"
+        "{% endfor %}",
+        encoding="utf-8",
+    )
+    timeline = _timeline(3)
+    lines = render_pages(timeline, "T", tmp_path)["sources.md"].splitlines()
+    told = {a.id: sum(1 for e in timeline.events if a.id in e.articles) for a in timeline.articles}
+    rows = [fields for line in lines for fields in _triples(line.split(":", 1)[1].split())]
+    assert {article: int(count) for _, article, count in rows} == told
+    assert all(href.rstrip("/").endswith(f"/{article}") for href, article, _ in rows)
+
+
+def _triples(words: list[str]) -> list[list[str]]:
+    return [words[i : i + 3] for i in range(0, len(words), 3)]

@@ -515,21 +515,19 @@ class InferMemo:
         """How many of their searches of the known events it made again to know that."""
 
 
-def _changed_keys(
-    before: _Round | None, now: _Round, groups: Sequence[Group], reweighted: content.Keys
-) -> set[str]:
+def _changed_keys(before: _Round | None, now: _Round, reweighted: content.Keys) -> set[str]:
     """The keys whose known events differ from the same round of the last build, and those that
     changed weight.
 
     Events are matched by their first member: the same object, else (an edited article's
     unchanged sentence, made again) an equal one; they differ when their members do, or when one
     of their keys changed weight (a search scores an event by the weight of all its keys).
-    ``now`` holds this round's ``groups`` as the next build will compare them."""
+    ``now``: this round's known events, as the next build will compare them."""
     dirty = set(reweighted)
     if reweighted:
-        for g in groups:
-            if not g.keys.isdisjoint(reweighted):
-                dirty |= g.keys
+        for _, _, keys in now.groups.values():
+            if not keys.isdisjoint(reweighted):
+                dirty |= keys
     previous = dict(before.groups) if before is not None else {}
     unmatched: list[tuple[Candidate, tuple[Candidate, ...], content.Keys]] = []
     for key, (founder, members, keys) in now.groups.items():
@@ -596,7 +594,7 @@ def infer_datelines(
         known = KnownEvents.of(groups, weights)
         before = memo.rounds[number] if number < len(memo.rounds) else None
         now = _Round({id(g.members[0]): (g.members[0], tuple(g.members), g.keys) for g in groups})
-        dirty = _changed_keys(before, now, groups, reweighted)
+        dirty = _changed_keys(before, now, reweighted)
         found = {}
         for a, x in undated:
             key = (id(a), id(x))

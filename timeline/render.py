@@ -702,7 +702,6 @@ def _render_pages(
     )
     if memo is not None:
         memo.event_labels = site.labels
-    if memo is not None:
         stamp = _templates_stamp(user_templates)
         memo.start(
             (title, str(user_templates), stamp, max_events_per_page, prefix, use_directory_urls, latest)
@@ -862,8 +861,12 @@ def _render_pages(
     row_template = env.get_template("_source_row.html.j2")
     used_rows: dict[tuple[object, ...], Markup] = {}
     publisher_rows = []
+    # a template of the user's own may read the articles behind the rows too (so does a render
+    # without a memo: the same context either way)
+    publishers = []
+    full_context = not remember["sources.md.j2"]
     for name, group in sources:
-        out = []
+        out, entries = [], []
         for a in group:
             href, text, count = site.link(path, site.article_path(a.id)), label(a), counts.get(a.id, 0)
             key = (href, text, a.dateline.date, a.dateline.origin, count)
@@ -872,7 +875,10 @@ def _render_pages(
                 row = Markup(row_template.render(link=NavLink(text, href), article=a, count=count))
             used_rows[key] = row
             out.append(row)
+            if full_context:
+                entries.append((NavLink(text, href), a, count))
         publisher_rows.append((name, tuple(out)))
+        publishers.append((name, tuple(entries)))
     if memo is not None and rows is memo.source_rows:
         memo.source_rows = used_rows
     inputs = tuple(x for name, out in publisher_rows for x in (name, *out))
@@ -885,17 +891,8 @@ def _render_pages(
             "links": links(path),
             "publisher_rows": tuple(publisher_rows),
         }
-        if not remember["sources.md.j2"]:  # a template of the user's own may read any of it
-            context["publishers"] = tuple(
-                (
-                    name,
-                    tuple(
-                        (NavLink(label(a), site.link(path, site.article_path(a.id))), a, counts.get(a.id, 0))
-                        for a in group
-                    ),
-                )
-                for name, group in sources
-            )
+        if full_context:
+            context["publishers"] = tuple(publishers)
         text = env.get_template("sources.md.j2").render(base, **context)
         if memo is not None:
             memo.rendered += 1
