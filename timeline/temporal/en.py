@@ -499,10 +499,16 @@ RULES: list[Rule] = [
     ),
     Rule(
         "month_day",
-        r"\b@month\.?\s+@day(?:st|nd|rd|th)?\b" + _NOT_NUMBER_AFTER,
+        # a period that "ended Oct. 31" is over: that day is the dateline's at the latest
+        r"(?P<ended>(?<=\bended\s)|(?<=\bended\son\s))?\b@month\.?\s+@day(?:st|nd|rd|th)?\b"
+        + _NOT_NUMBER_AFTER,
         "DATE",
-        lambda g: Calendar(None, g["month"], g["day"]),
-        (Example("Oct. 23", "2017-10-23"), Example("on sept. 5", "2017-09-05", expression="sept. 5")),
+        lambda g: Calendar(None, g["month"], g["day"], direction="past" if "ended" in g else None),
+        (
+            Example("Oct. 23", "2017-10-23"),
+            Example("on sept. 5", "2017-09-05", expression="sept. 5"),
+            Example("the quarter ended Oct. 31, it lost", "2016-10-31", "2017-10-27", expression="Oct. 31"),
+        ),
     ),
     Rule(
         "day_month",
@@ -1138,7 +1144,7 @@ RULES: list[Rule] = [
         "quarter_ended",
         # "the quarter ended Sept. 30" is named by its last day; the day itself is its own date
         rf"\b(?:the\s+)?(?:fiscal\s+)?(?:(?P<ordinal>{_words(ORDINAL)})[\s-]+)?(?:fiscal\s+)?quarter"
-        rf"(?=\s+end(?:ed|ing)\s+(?:on\s+)?(?P<month>{_words(MONTH)})\.?\s+(?P<day>[0-3]?\d)\b"
+        rf"(?=\s+end(?P<ended>ed)?(?:ing)?\s+(?:on\s+)?(?P<month>{_words(MONTH)})\.?\s+(?P<day>[0-3]?\d)\b"
         r"(?:\s*,?\s+(?P<year>\d{4})\b)?)",
         "DATE",
         lambda g: QuarterEnding(
@@ -1146,6 +1152,7 @@ RULES: list[Rule] = [
             int(g["day"]),
             int(g["year"]) if g.get("year") else None,
             ORDINAL[g["ordinal"].lower()] if g.get("ordinal") else None,
+            ended="ended" in g,
         ),
         (
             Example("profit in the quarter ended July 31 rose", "2017-Q2", expression="the quarter"),
@@ -1159,6 +1166,9 @@ RULES: list[Rule] = [
                 expression="the quarter",
             ),
             Example("the quarter ended Dec. 31", "2017-Q4", "2018-02-01", expression="the quarter"),
+            # a quarter that ended is over: on Oct. 27, "ended Oct. 31" is last year's
+            Example("its second quarter ended Oct. 31", "2016-Q2", "2017-10-27", expression="second quarter"),
+            Example("the quarter ending Nov. 30 will", "2017-Q4", "2017-10-27", expression="the quarter"),
         ),
         priority=2,
         triggers=("quarter",),

@@ -107,6 +107,9 @@ def choose_year(value: Calendar, anchor: dt.date, direction: Direction | None) -
     if value.year_from_anchor or (value.month is None and value.part not in _SEASON_START):
         return anchor.year + value.year_offset
     month = value.month if value.month is not None else _SEASON_START[value.part or ""]
+    if value.direction == "past" and value.day is not None:
+        # "the quarter ended Oct. 31": a day the words put on or before the anchor
+        return anchor.year if (month, value.day) <= (anchor.month, anchor.day) else anchor.year - 1
     if value.direction == "past":  # the words say so ("last December"): strictly before the anchor's month
         return anchor.year if month < anchor.month else anchor.year - 1
     if value.direction == "future":  # "next March": strictly after
@@ -225,7 +228,8 @@ def quarter_ending(
     if value.year is not None:
         end = dt.date(value.year, value.month, value.day)
     elif anchor is not None:
-        year = choose_year(Calendar(None, value.month, value.day), anchor, direction or "past")
+        day = Calendar(None, value.month, value.day, direction="past" if value.ended else None)
+        year = choose_year(day, anchor, direction or "past")
         end = dt.date(year, value.month, value.day)
     else:
         return None

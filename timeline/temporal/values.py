@@ -32,6 +32,8 @@ class Calendar:
     century: int | None = None
     year_offset: int = 0
     direction: Direction | None = None
+    """What the words say ("last December", "next March"): strictly before or after the
+    anchor's month; a day in the past ("ended Oct. 31") is on or before the anchor."""
     year_from_anchor: bool = False
     tense: Direction | None = None
     """The way the words point when no tense cue says otherwise: "by February" is a deadline, ahead."""
@@ -84,13 +86,15 @@ class QuarterEnding:
 
     With an ordinal ("the fourth quarter ended Sept. 30") the number is the company's own
     (fiscal) one, in the year the quarter ended; without, it is the calendar quarter most of
-    the three months fell in. The year of the end day comes from the anchor, like "Sept. 30".
+    the three months fell in. The year of the end day comes from the anchor, like "Sept. 30";
+    a quarter that "ended" is over, so its last day is the anchor's at the latest.
     """
 
     month: int
     day: int
     year: int | None = None
     number: int | None = None
+    ended: bool = False
 
 
 @dataclass(frozen=True, slots=True)
