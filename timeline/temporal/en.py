@@ -1335,7 +1335,34 @@ RULES: list[Rule] = [
             Example("for a week", "P1W", expression="a week"),
             Example("he offered him a week to withdraw", "P1W", expression="a week"),
             Example("the trip took a day", "P1D", expression="a day"),
+            # "in a quarter that" picks a period out: a length, whatever the tense
+            Example("taxes would be minimal in a quarter that lost", "P1Q", expression="a quarter"),
         ),
+    ),
+    Rule(
+        "in_units",
+        # "would be redeemed in five years": told of the future, the point that far ahead (a
+        # DATE); otherwise the length it is ("finished in two years"). Not "the lowest in five
+        # years", "the first time in a decade": those look back.
+        r"(?<=\bin\s)(?<!est\sin\s)(?<!worst\sin\s)(?<!first\sin\s)(?<!time\sin\s)(?<!ever\sin\s)"
+        r"(?:(?:an?|one)\s+@calendar_unit(?P<or_two>\s+or\s+two)?|@num[\s-]+@plural_unit)"
+        # nor "in a quarter that produced a loss": a period picked out, not a lapse
+        r"(?:\s+or\s+so)?\b(?![\s-]*(?:old|ago|earlier|later|before|after|that|which|when|where)\b|-)"
+        + _NOT_FRACTION,
+        "DURATION",
+        lambda g: Span(
+            _duration(1 if g.get("calendar_unit") else g["num"], g.get("calendar_unit") or g["plural_unit"]),
+            0 if "or_two" in g else 1 if g.get("calendar_unit") else int(g["num"]),
+            g.get("calendar_unit") or g["plural_unit"],
+        ),
+        (
+            Example("the stock would be redeemed in five years", "2022", expression="five years"),
+            Example("you may, in a year or two, save lives", "P1Y", expression="a year or two"),
+            Example("he will decide in a year or two", "FUTURE_REF", expression="a year or two"),
+            Example("the work was finished in two years", "P2Y", expression="two years"),
+            Example("talks will resume in two weeks", "2017-W38", expression="two weeks"),
+        ),
+        priority=3,
     ),
     Rule(
         "vague_duration",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from dataclasses import replace
 
 from timeline import dates
 from timeline.dates import Granularity, Period
@@ -302,6 +303,8 @@ def resolve_one(
         )
         back = f", {v.years_back} year earlier" if v.years_back else ""
         return _timex(f, period.value, period, anchor, f"{dates.label(period)}: {why}{back}")
+    if isinstance(v, Span) and v.unit is not None and f.direction == "future" and dct is not None:
+        return _time_to_come(f, v, dct)
     if isinstance(v, (Reference, Span)):
         return _timex(f, v.value, None, None, "")
     if isinstance(v, Calendar):
@@ -388,6 +391,17 @@ def resolve_one(
             f"{dates.label(period)}: {_shift_words(v)} {what}, {dates.weekday_date(anchor_date)}",
         )
     raise TypeError(f"unknown value {v!r}")
+
+
+def _time_to_come(f: Found, v: Span, dct: dt.date) -> Timex:
+    """ "will be redeemed in five years": the point that far after the dateline, a DATE."""
+    point = replace(f, type="DATE")
+    if v.later == 0:
+        return _timex(point, "FUTURE_REF", None, None, "some time after the dateline")
+    shift = Shift(v.unit or "year", v.later)
+    period = shift_period(shift, dct)
+    why = f"{dates.label(period)}: {_shift_words(shift)} the dateline, {dates.weekday_date(dct)}"
+    return _timex(point, period.value, period, "dateline", why)
 
 
 def _unresolved_shift(v: Shift) -> str:

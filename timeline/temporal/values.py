@@ -113,9 +113,16 @@ class Reference:
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A length of time (DURATION) or a recurrence (SET): the TIMEX3 value is already known."""
+    """A length of time (DURATION) or a recurrence (SET): the TIMEX3 value is already known.
+
+    ``later``/``unit`` mark a length that may instead be a point to come: "redeemed in five
+    years" told of the future is the year five years after the anchor (``later`` 5, ``unit``
+    "year"); "in a year or two" (``later`` 0) is some time ahead, FUTURE_REF.
+    """
 
     value: str
+    later: int = 0
+    unit: str | None = None
 
 
 Value = Calendar | WeekdayRef | Shift | ReportingQuarter | QuarterEnding | Anaphor | Reference | Span
