@@ -141,7 +141,10 @@ def test_fractions_and_programme_names_are_no_time(text: str) -> None:
 
 def test_quarters_of_a_year_are_still_time() -> None:
     text = "Losses go on through the first two quarters of 1990."
-    assert [t.text for t in tag(text, dt.date(1989, 10, 26))] == ["the first two quarters", "1990"]
+    found = [(t.text, t.value) for t in tag(text, dt.date(1989, 10, 26))]
+    assert found == [("the first two quarters of 1990", "1990-H1")]
+    text = "Losses go on through the next two quarters of 1990."
+    assert [t.text for t in tag(text, dt.date(1989, 10, 26))] == ["the next two quarters", "1990"]
 
 
 @pytest.mark.parametrize(

@@ -664,6 +664,20 @@ RULES: list[Rule] = [
         (Example("the second half", "2017-H2"), Example("the last half of 1989", "1989-H2")),
         triggers=("half",),
     ),
+    Rule(
+        "two_quarters_of_year",
+        # "the first two quarters of 1990" is that year's first half
+        r"\b(?:@approx\s+)?(?:the\s+)?(?P<which>first|last)\s+two\s+(?:fiscal\s+)?quarters\s+of\s+@year\b",
+        "DATE",
+        lambda g: Calendar(g["year"], part="H1" if g["which"].lower() == "first" else "H2"),
+        (
+            Example("the first two quarters of 1990", "1990-H1"),
+            Example("at least the last two quarters of 1990", "1990-H2"),
+        ),
+        mod=_position_mod,
+        priority=1,
+        triggers=("quarters",),
+    ),
     # --- weekdays and days around the dateline
     Rule(
         "weekday",
