@@ -917,6 +917,42 @@ RULES: list[Rule] = [
         priority=1,
     ),
     Rule(
+        "the_next_tod",
+        # "On Monday, rebels attacked. The next morning ...": a part of the day after (or
+        # before) the day the narrative is on; "that night" is a part of that day itself
+        r"\b(?:(?:the\s+)?(?P<rel>next|following|previous|preceding)\s+@tod|the\s+@tod:tod2\s+(?P<way>before|after)"
+        r"|(?:that|the\s+same)\s+@tod:tod3)\b",
+        "TIME",
+        lambda g: Shift(
+            "day",
+            -1
+            if (g.get("rel") or g.get("way") or "").lower() in ("previous", "preceding", "before")
+            else 0
+            if g.get("tod3")
+            else 1,
+            anchor="previous",
+            tod=g.get("tod") or g.get("tod2") or g["tod3"],
+        ),
+        (
+            Example(
+                "On Monday, rebels attacked. The next morning, they left",
+                "2017-09-05TMO",
+                expression="The next morning",
+            ),
+            Example(
+                "On Sept. 1 they met. The night before, talks stalled",
+                "2017-08-31TNI",
+                expression="The night before",
+            ),
+            Example(
+                "They met on Sept. 1 and that evening signed", "2017-09-01TEV", expression="that evening"
+            ),
+            Example("the following afternoon", "2017-09-07TAF"),
+        ),
+        priority=1,
+        triggers=("morning", "afternoon", "evening", "night"),
+    ),
+    Rule(
         "month_relative_year",
         r"\b" + _POS + r"@month\.?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b",
         "DATE",
