@@ -182,3 +182,28 @@ def test_a_fortnight_counts_as_two_weeks_from_its_anchor() -> None:
     assert [t.value for t in tag("He left a fortnight ago.", dct)] == ["2017-W34"]
     found = tag("Talks opened on Sept. 1, 2017. A fortnight later they collapsed.", dct)
     assert found[-1].value == "2017-W37"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expression", "value"),
+    [
+        # past tense: the last one; future: the next; Thanksgiving is November's fourth Thursday
+        ("Shops were shut on Christmas Day.", dt.date(2017, 9, 6), "Christmas Day", "2016-12-25"),
+        ("He will be home for Thanksgiving.", dt.date(1998, 2, 13), "Thanksgiving", "1998-11-26"),
+        ("The truce was broken on Good Friday.", dt.date(1998, 5, 1), "Good Friday", "1998-04-10"),
+        ("They marched on Labor Day.", dt.date(1989, 10, 26), "Labor Day", "1989-09-04"),
+    ],
+)
+def test_named_days_of_the_year(text: str, dct: dt.date, expression: str, value: str) -> None:
+    assert _only(text, dct, expression).value == value
+
+
+def test_a_named_day_without_a_dateline_keeps_what_it_names() -> None:
+    assert [t.value for t in tag("Shops shut on Christmas Eve and on Easter Sunday.", None)] == [
+        "XXXX-12-24",
+        "XXXX-XX-XX",
+    ]
+
+
+def test_place_and_history_names_are_no_named_day() -> None:
+    assert list(tag("They sailed to Easter Island; the Easter Rising is history.", dt.date(2017, 9, 6))) == []

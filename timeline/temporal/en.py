@@ -8,10 +8,13 @@ Ambiguous words ("may", "march", "fall", "spring", "sun", "second") count only i
 
 from __future__ import annotations
 
+import re
+
 from timeline.temporal.grammar import Example, Groups, Rule, Token
 from timeline.temporal.values import (
     Anaphor,
     Calendar,
+    Holiday,
     QuarterEnding,
     Reference,
     ReportingQuarter,
@@ -321,6 +324,53 @@ ORDINAL_DAY = {w: i for i, w in enumerate(_ORDINAL_WORDS, 1)}
 ORDINAL_DAY.update({f"twenty {w}": 20 + i for i, w in enumerate(_ORDINAL_WORDS[:9], 1)})
 ORDINAL_DAY.update({"thirtieth": 30, "thirty first": 31})
 
+# Named days of the year: (month, day) fixed; (month, day, weekday) the first such weekday on
+# or after that day ("Thanksgiving": the first Thursday from Nov. 22, the fourth of November);
+# ("easter", n) n days from Easter Sunday. Weekdays count from Monday = 0.
+_HOLIDAYS: dict[str, tuple[int | str, ...]] = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "boxing day": (12, 26),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "valentine's day": (2, 14),
+    "halloween": (10, 31),
+    "veterans day": (11, 11),
+    "armistice day": (11, 11),
+    "remembrance day": (11, 11),
+    "bastille day": (7, 14),
+    "thanksgiving": (11, 22, 3),
+    "thanksgiving day": (11, 22, 3),
+    "election day": (11, 2, 1),
+    "labor day": (9, 1, 0),
+    "memorial day": (5, 25, 0),
+    "mother's day": (5, 8, 6),
+    "father's day": (6, 15, 6),
+    "martin luther king day": (1, 15, 0),
+    "martin luther king jr. day": (1, 15, 0),
+    "presidents' day": (2, 15, 0),
+    "president's day": (2, 15, 0),
+    "easter": ("easter", 0),
+    "easter sunday": ("easter", 0),
+    "easter monday": ("easter", 1),
+    "good friday": ("easter", -2),
+    "maundy thursday": ("easter", -3),
+    "palm sunday": ("easter", -7),
+    "ash wednesday": ("easter", -46),
+    "pentecost": ("easter", 49),
+}
+
+
+def _spellings(name: str) -> tuple[str, ...]:
+    """A holiday's name as news writes it: "new year’s day", "mothers day", tokenized "new year s day"."""
+    if "'" not in name:
+        return (name,)
+    return (name, name.replace("'", "’"), name.replace("'s", " s"), name.replace("'", ""))
+
+
+HOLIDAY = {spelling: spec for name, spec in _HOLIDAYS.items() for spelling in _spellings(name)}
+
 TABLES = {
     "ordinal_day": ORDINAL_DAY,
     "decade_word": DECADE_WORD,
@@ -330,6 +380,7 @@ TABLES = {
     "safe_month": SAFE_MONTH,
     "ambiguous_month": AMBIGUOUS_MONTH,
     "weekday": WEEKDAY,
+    "holiday": HOLIDAY,
     "tod": TIME_OF_DAY,
     "tods": TIMES_OF_DAY,
     "weekdays": WEEKDAYS,
@@ -400,6 +451,13 @@ PAST_CUES = (
 )
 
 # ---------------------------------------------------------------- value builders
+
+
+def _holiday(spec: tuple[int | str, ...], year: int | None) -> Holiday:
+    if spec[0] == "easter":
+        return Holiday(easter=int(spec[1]), year=year)
+    month, day, *weekday = (int(n) for n in spec)
+    return Holiday(month, day, weekday[0] if weekday else None, year=year)
 
 
 def _position_mod(g: Groups) -> str | None:
@@ -951,6 +1009,22 @@ RULES: list[Rule] = [
         ),
         priority=1,
         triggers=("morning", "afternoon", "evening", "night"),
+    ),
+    Rule(
+        "holiday",
+        # "on Christmas Eve", "Thanksgiving 2016", "Good Friday": named days of the year
+        r"\b@holiday(?:\s*,?\s+(?:of\s+)?@year)?(?![\w'’-]|\s+(?:island|islands|rising)\b)",
+        "DATE",
+        lambda g: _holiday(g["holiday"], g.get("year")),
+        (
+            Example("the attack came on Christmas Eve", "2016-12-24", expression="Christmas Eve"),
+            Example("he will visit before Thanksgiving", "2017-11-23", expression="Thanksgiving"),
+            Example("the ceasefire held through Easter", "2017-04-16", expression="Easter"),
+            Example("shops reopen on new year s day", "2018-01-01", expression="new year s day"),
+            Example("Good Friday 1998", "1998-04-10"),
+            Example("on Election Day 2016", "2016-11-08", expression="Election Day 2016"),
+        ),
+        triggers=tuple(sorted({re.match(r"\w+", name).group() for name in HOLIDAY})),  # type: ignore[union-attr]
     ),
     Rule(
         "month_relative_year",

@@ -25,6 +25,7 @@ from timeline.temporal.values import (
     Anaphor,
     Calendar,
     Direction,
+    Holiday,
     QuarterEnding,
     Reference,
     ReportingQuarter,
@@ -66,6 +67,7 @@ _VALUE_KINDS: tuple[type, ...] = (
     Anaphor,
     Reference,
     Span,
+    Holiday,
 )
 _KIND = {kind: i for i, kind in enumerate(_VALUE_KINDS)}
 

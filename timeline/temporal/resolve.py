@@ -12,6 +12,8 @@ import datetime as dt
 from bisect import bisect_right
 from dataclasses import replace
 
+from dateutil.easter import easter
+
 from timeline import dates
 from timeline.dates import Granularity, Period
 from timeline.model import Timex
@@ -20,6 +22,7 @@ from timeline.temporal.values import (
     Anaphor,
     Calendar,
     Direction,
+    Holiday,
     QuarterEnding,
     Reference,
     ReportingQuarter,
@@ -327,6 +330,8 @@ def resolve_one(
             "dateline",
             f"{dates.label(period)}: {how} the dateline, {dates.weekday_date(dct)}",
         )
+    if isinstance(v, Holiday):
+        return _holiday(f, v, dct)
     if isinstance(v, WeekdayRef):
         if dct is None:
             value = f"XXXX-WXX-{v.weekday + 1}"
@@ -391,6 +396,39 @@ def resolve_one(
             f"{dates.label(period)}: {_shift_words(v)} {what}, {dates.weekday_date(anchor_date)}",
         )
     raise TypeError(f"unknown value {v!r}")
+
+
+def holiday_date(value: Holiday, year: int) -> dt.date:
+    """The day a named day of the year falls on in ``year``."""
+    if value.easter is not None:
+        return easter(year) + dt.timedelta(days=value.easter)
+    d = dt.date(year, value.month, value.day)
+    if value.weekday is None:
+        return d
+    return d + dt.timedelta(days=(value.weekday - d.weekday()) % 7)
+
+
+def _holiday(f: Found, v: Holiday, dct: dt.date | None) -> Timex:
+    if v.year is not None:
+        period = dates.day(holiday_date(v, v.year))
+        return _timex(f, period.value, period, None, f"written in full: {dates.label(period)}")
+    if dct is None:
+        fixed = v.weekday is None and v.easter is None
+        value = f"XXXX-{v.month:02d}-{v.day:02d}" if fixed else "XXXX-XX-XX"
+        return _timex(f, value, None, None, "no dateline to tell which year is meant")
+    # the year as for the day it falls on around the dateline ("on Christmas Eve" told in the past)
+    near = holiday_date(v, dct.year)
+    period = dates.day(holiday_date(v, choose_year(Calendar(None, near.month, near.day), dct, f.direction)))
+    how = {"past": "the last one before", "future": "the next one after"}.get(
+        f.direction or "", "in the year of"
+    )
+    return _timex(
+        f,
+        period.value,
+        period,
+        "dateline",
+        f"{dates.label(period)}: {how} the dateline, {dates.weekday_date(dct)}",
+    )
 
 
 def _time_to_come(f: Found, v: Span, dct: dt.date) -> Timex:

@@ -125,4 +125,22 @@ class Span:
     unit: str | None = None
 
 
-Value = Calendar | WeekdayRef | Shift | ReportingQuarter | QuarterEnding | Anaphor | Reference | Span
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    """A named day of the year ("Christmas Eve", "Thanksgiving", "Good Friday").
+
+    Fixed on ``month``/``day``; with ``weekday``, the first such weekday on or after that day
+    (Thanksgiving: the first Thursday from Nov. 22); with ``easter``, that many days from
+    Easter Sunday. ``year`` None means the year comes from the anchor, as for "June".
+    """
+
+    month: int = 1
+    day: int = 1
+    weekday: int | None = None
+    easter: int | None = None
+    year: int | None = None
+
+
+Value = (
+    Calendar | WeekdayRef | Shift | ReportingQuarter | QuarterEnding | Anaphor | Reference | Span | Holiday
+)
