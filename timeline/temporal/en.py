@@ -854,17 +854,25 @@ RULES: list[Rule] = [
     Rule(
         "end_of_unit",
         # "since year-end" looks back to the last one
+        # "the start of the quarter", "the middle of the month", "the end of the decade": the
+        # unit around the dateline, with where in it
         r"(?P<since>(?<=\bsince\s))?(?:\byear(?:'s)?[\s-]+end\b|"
-        r"\bthe\s+(?:end|close)\s+of\s+the\s+(?:calendar\s+|fiscal\s+)?(?P<unit>year|month|week)\b)",
+        r"\bthe\s+(?P<where>end|close|beginning|start|middle)\s+of\s+the\s+(?:calendar\s+|fiscal\s+)?"
+        r"(?P<unit>year|month|week|quarter|decade|century)\b)",
         "DATE",
         lambda g: Shift(g.get("unit", "year").lower(), -1 if g.get("since") is not None else 0),
         (
             Example("by year-end", "2017", expression="year-end"),
             Example("the end of the month", "2017-09"),
             Example("since year-end", "2016", expression="year-end"),
+            Example("by the end of the decade", "201", expression="the end of the decade"),
+            Example("at the beginning of the year", "2017", expression="the beginning of the year"),
+            Example("in the middle of the month", "2017-09", expression="the middle of the month"),
         ),
-        mod=lambda g: "END",
-        triggers=("end", "close"),
+        mod=lambda g: {"beginning": "START", "start": "START", "middle": "MID"}.get(
+            (g.get("where") or "end").lower(), "END"
+        ),
+        triggers=("end", "close", "beginning", "start", "middle"),
     ),
     Rule(
         "this_quarter",
