@@ -1527,6 +1527,21 @@ RULES: list[Rule] = [
         ),
     ),
     Rule(
+        "units_of",
+        # "after years of war", "follows months of twists and turns", "Weeks of talks ended":
+        # an unspecified stretch of that unit, told by what filled it
+        r"(?:(?<=\bafter\s)|(?<=\bfollowing\s)|(?<=\bfollows\s)|(?<=\bfollowed\s)|(?<=\bdespite\s)|"
+        r"(?<=\bamid\s)|(?<=\bwith\s)|(?<=\bended\s)|(?<=\bend\s)|(?<=^)|(?<=[.!?\n]\s)|(?<=\n))"
+        r"@plural_unit\b(?=\s+of\s+(?!(?:the|this|that|these|those|age)\b)[a-z])",
+        "DURATION",
+        lambda g: Span(_duration("X", g["plural_unit"])),
+        (
+            Example("the merger follows months of twists and turns", "PXM", expression="months"),
+            Example("after years of war", "PXY", expression="years"),
+            Example("They met. Weeks of talks ended", "PXW", expression="Weeks"),
+        ),
+    ),
+    Rule(
         "the_plural_units",
         # "over the years", "in the first hours of the war": an unspecified stretch of that unit
         r"(?:(?<=\bover\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s))the\s+(?:(?:first|early|final)\s+)?"
