@@ -207,3 +207,18 @@ def test_a_named_day_without_a_dateline_keeps_what_it_names() -> None:
 
 def test_place_and_history_names_are_no_named_day() -> None:
     assert list(tag("They sailed to Easter Island; the Easter Rising is history.", dt.date(2017, 9, 6))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # the event's own past tense puts a day or month "on"/"in" it in the past, however far back
+        ("On 17 October, Iraqi forces entered the city.", "17 October", "2016-10-17"),
+        ("In November, the army launched an offensive.", "November", "2016-11"),
+        # a verb of saying dates the report: what it reports may be ahead
+        ("Officials said the deal closes in November.", "November", "2017-11"),
+        ("The deadline was extended to Nov. 16.", "Nov. 16", "2017-11-16"),
+    ],
+)
+def test_an_events_own_past_tense_is_firmer_than_a_reports(text: str, expression: str, value: str) -> None:
+    assert _only(text, dt.date(2017, 9, 6), expression).value == value

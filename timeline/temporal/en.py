@@ -450,6 +450,12 @@ PAST_CUES = (
     r"(?!hundred\b)\w{3,}(?<!e)ed)\b"
 )
 
+# Past cues that are verbs of saying: "said the deal closes in December" dates the saying.
+SAYING_CUES = (
+    r"said|says|told|tells|announced|reported|added|noted|stated|declared|explained|warned|claimed|"
+    r"insisted|argued|disclosed|confirmed|acknowledged|estimated|predicted|agreed|indicated"
+)
+
 # ---------------------------------------------------------------- value builders
 
 
@@ -558,10 +564,12 @@ RULES: list[Rule] = [
     Rule(
         "month_day",
         # a period that "ended Oct. 31" is over: that day is the dateline's at the latest
-        r"(?P<ended>(?<=\bended\s)|(?<=\bended\son\s))?\b@month\.?\s+@day(?:st|nd|rd|th)?\b"
+        r"(?P<ended>(?<=\bended\s)|(?<=\bended\son\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s))?\b@month\.?\s+@day(?:st|nd|rd|th)?\b"
         + _NOT_NUMBER_AFTER,
         "DATE",
-        lambda g: Calendar(None, g["month"], g["day"], direction="past" if "ended" in g else None),
+        lambda g: Calendar(
+            None, g["month"], g["day"], direction="past" if "ended" in g else None, placed="placed" in g
+        ),
         (
             Example("Oct. 23", "2017-10-23"),
             Example("on sept. 5", "2017-09-05", expression="sept. 5"),
@@ -570,9 +578,9 @@ RULES: list[Rule] = [
     ),
     Rule(
         "day_month",
-        r"\b@day(?:st|nd|rd|th)?\s+(?:of\s+)?@safe_month\b(?!\s+\d)",
+        r"(?P<placed>(?<=\bon\s)|(?<=\bin\s))?\b@day(?:st|nd|rd|th)?\s+(?:of\s+)?@safe_month\b(?!\s+\d)",
         "DATE",
-        lambda g: Calendar(None, g["safe_month"], g["day"]),
+        lambda g: Calendar(None, g["safe_month"], g["day"], placed="placed" in g),
         (Example("5 September", "2017-09-05"),),
     ),
     Rule(
@@ -627,9 +635,11 @@ RULES: list[Rule] = [
     Rule(
         "month",
         # "by February" is a deadline: told in news, it is almost always still ahead
-        r"(?P<by>(?<=\bby\s))?\b" + _POS + r"@safe_month\b(?!\s*\d)",
+        r"(?P<by>(?<=\bby\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s))?\b" + _POS + r"@safe_month\b(?!\s*\d)",
         "DATE",
-        lambda g: Calendar(None, g["safe_month"], tense="future" if g.get("by") is not None else None),
+        lambda g: Calendar(
+            None, g["safe_month"], tense="future" if g.get("by") is not None else None, placed="placed" in g
+        ),
         (
             Example("June", "2017-06"),
             Example("early November", "2017-11"),
@@ -639,9 +649,16 @@ RULES: list[Rule] = [
     ),
     Rule(
         "ambiguous_month",
-        r"(?P<by>(?<=\bby\s))?" + _IN_CONTEXT + r"@ambiguous_month\b(?!\s*\d)",
+        r"(?P<by>(?<=\bby\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s))?"
+        + _IN_CONTEXT
+        + r"@ambiguous_month\b(?!\s*\d)",
         "DATE",
-        lambda g: Calendar(None, g["ambiguous_month"], tense="future" if g.get("by") is not None else None),
+        lambda g: Calendar(
+            None,
+            g["ambiguous_month"],
+            tense="future" if g.get("by") is not None else None,
+            placed="placed" in g,
+        ),
         (Example("in may", "2017-05", expression="may"),),
     ),
     Rule(

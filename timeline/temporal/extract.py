@@ -48,6 +48,9 @@ class Found:
     rule: str
     mod: str | None = None
     direction: Direction | None = None
+    told: bool = False
+    """The direction comes from a verb of saying ("said", "announced"): it dates the report,
+    not what was reported, which may still be to come."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,7 @@ def pack(extraction: Extraction) -> Packed:
             f.rule,
             f.mod,
             f.direction,
+            f.told,
         )
         for f in extraction.found
     )
@@ -100,8 +104,8 @@ def unpack(packed: Packed) -> Extraction:
     try:
         found, bounds = packed
         records = tuple(
-            Found(start, end, text, kind, _VALUE_KINDS[value_kind](*fields), rule, mod, direction)  # type: ignore[arg-type]
-            for start, end, text, kind, value_kind, fields, rule, mod, direction in found
+            Found(start, end, text, kind, _VALUE_KINDS[value_kind](*fields), rule, mod, direction, told)  # type: ignore[arg-type]
+            for start, end, text, kind, value_kind, fields, rule, mod, direction, told in found
         )
         sentences = tuple(Sentence(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2))
     except (TypeError, ValueError, IndexError) as e:
@@ -149,10 +153,11 @@ def _cues(grammar: Grammar, text: _Text, sentence: Sentence) -> _Cues:
     return tuple(found)  # type: ignore[return-value]
 
 
-def _direction(cues: _Cues, sentence: Sentence, start: int, end: int) -> Direction | None:
-    """The direction of the nearest cue within reach (bisection: linear in a long sentence)."""
+def _direction(cues: _Cues, sentence: Sentence, start: int, end: int) -> tuple[Direction | None, int, int]:
+    """The direction of the nearest cue within reach, and where that cue is (bisection: linear
+    in a long sentence)."""
     lo, hi = max(sentence.start, start - _CUE_REACH), min(sentence.end, end + _CUE_REACH)
-    best: tuple[int, Direction] | None = None
+    best: tuple[int, Direction, int, int] | None = None
     for direction, starts, ends in cues:
         i = bisect_left(starts, lo)
         while i < len(starts) and starts[i] < hi:
@@ -164,8 +169,8 @@ def _direction(cues: _Cues, sentence: Sentence, start: int, end: int) -> Directi
             # a cue before the expression usually governs it ("will meet on Tuesday")
             key = distance if cue_end <= start else distance + 40
             if best is None or key < best[0]:
-                best = (key, direction)
-    return best[1] if best else None
+                best = (key, direction, cue_start, cue_end)
+    return (best[1], best[2], best[3]) if best else (None, 0, 0)
 
 
 _TOKEN = re.compile(r"\w+")
@@ -327,7 +332,8 @@ def extract_with(
         cues = _cues(grammar, both, sentence)
         for *_, item_start, item_end, order, value, mod in kept:
             rule = grammar.rules[order].rule
-            direction = _direction(cues, sentence, item_start, item_end)
+            direction, cue_start, cue_end = _direction(cues, sentence, item_start, item_end)
+            told = direction == "past" and grammar.saying_cues.fullmatch(text, cue_start, cue_end) is not None
             found.append(
                 Found(
                     item_start,
@@ -338,6 +344,7 @@ def extract_with(
                     rule.name,
                     mod,
                     direction,
+                    told,
                 )
             )
     return Extraction(tuple(found), sentences)

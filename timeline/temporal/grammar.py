@@ -148,6 +148,8 @@ class Grammar:
     #: The cue patterns for lower-cased text, where they allow it (see ``CompiledRule.lower_finder``).
     future_cues_lower: re.Pattern[str] | None = None
     past_cues_lower: re.Pattern[str] | None = None
+    #: Past cues that are verbs of saying: they date a report, not what it reports.
+    saying_cues: re.Pattern[str] = re.compile(r"(?!)")
     _normalized: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def normalize(self, table: str, surface: str) -> Any:
@@ -299,6 +301,7 @@ def load(
     future_cues: str,
     past_cues: str,
     stop_words: frozenset[str] = frozenset(),
+    saying_cues: str = r"(?!)",
 ) -> Grammar:
     """Check and compile a grammar; raise :class:`GrammarError` naming the first bad rule.
 
@@ -331,6 +334,7 @@ def load(
         re.compile(rf"\b(?:{_trie(map(re.escape, index))})\b|\b\d\w*"),
         _lower_finder(future_cues, future_tree),
         _lower_finder(past_cues, past_tree),
+        saying_cues=re.compile(saying_cues, re.IGNORECASE),
     )
 
 

@@ -103,8 +103,11 @@ def _part_after(part: str | None, anchor: dt.date) -> bool:
     return int(part[1:]) > (anchor.month - 1) // per + 1
 
 
-def choose_year(value: Calendar, anchor: dt.date, direction: Direction | None) -> int:
-    """The year of a month, day or season named without one: by tense, else the anchor's year."""
+def choose_year(value: Calendar, anchor: dt.date, direction: Direction | None, firm: bool = False) -> int:
+    """The year of a month, day or season named without one: by tense, else the anchor's year.
+
+    ``firm``: the past tense is the event's own ("entered the city on Oct. 17"), not a report's,
+    so even a month that would be nearer ahead is taken from the year before."""
     if not value.year_from_anchor and direction == "past" and _part_after(value.part, anchor):
         # "announced a drop in profits for the fourth quarter" in January: last year's
         return anchor.year - 1
@@ -126,7 +129,7 @@ def choose_year(value: Calendar, anchor: dt.date, direction: Direction | None) -
     anchor_key = (anchor.month, anchor.day if value.day else 0)
     if direction == "past" and key <= anchor_key:
         return anchor.year
-    if direction == "past" and key > anchor_key and (12 + anchor.month - month) % 12 <= 9:
+    if direction == "past" and key > anchor_key and (firm or (12 + anchor.month - month) % 12 <= 9):
         return anchor.year - 1
     if direction == "future" and key < anchor_key:
         return anchor.year + 1
@@ -316,7 +319,8 @@ def resolve_one(
             return _timex(f, period.value, period, None, f"written in full: {dates.label(period)}")
         if dct is None:
             return _timex(f, _unresolved(v), None, None, "no dateline to tell which year is meant")
-        period = calendar_period(v, choose_year(v, dct, v.direction or v.tense or f.direction))
+        firm = v.placed and f.direction == "past" and not f.told and not v.direction and not v.tense
+        period = calendar_period(v, choose_year(v, dct, v.direction or v.tense or f.direction, firm))
         if v.part in _UNNUMBERED:
             what = _UNNUMBERED[v.part]
             return _timex(f, f"{dct.year}-{v.part}", None, "dateline", f"a {what} of the dateline's year")

@@ -39,6 +39,9 @@ class Calendar:
     """The way the words point when no tense cue says otherwise: "by February" is a deadline, ahead."""
     fiscal: bool = False
     """Named as a company's own period ("its fiscal second quarter"): a report's own quarter."""
+    placed: bool = False
+    """Set in time by "on" or "in" ("entered the city on Oct. 17"): a past tense other than a
+    report's then puts it in the past, however far back."""
 
 
 @dataclass(frozen=True, slots=True)
