@@ -222,3 +222,10 @@ def test_place_and_history_names_are_no_named_day() -> None:
 )
 def test_an_events_own_past_tense_is_firmer_than_a_reports(text: str, expression: str, value: str) -> None:
     assert _only(text, dt.date(2017, 9, 6), expression).value == value
+
+
+@pytest.mark.parametrize(
+    "text", ["He told USA Today on Monday.", "This is VOA Today.", "I would choose the people of tomorrow."]
+)
+def test_a_name_or_a_future_in_general_is_no_day(text: str) -> None:
+    assert [t.text for t in tag(text, dt.date(2017, 9, 6)) if t.rule == "relative_day"] == []

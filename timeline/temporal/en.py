@@ -791,13 +791,16 @@ RULES: list[Rule] = [
     ),
     Rule(
         "relative_day",
-        r"\b" + _POS + r"@relative_day\b",
+        # not a name ("told USA Today", "This is VOA Today") nor a time to come in general ("the
+        # people of tomorrow")
+        r"\b(?<!\busa\s)(?<!\bvoa\s)(?!(?<=\bof\s)tomorrow\b)" + _POS + r"@relative_day\b",
         "DATE",
         lambda g: Shift("day", g["relative_day"]),
         (
             Example("yesterday", "2017-09-05"),
             Example("today", "2017-09-06"),
             Example("tomorrow", "2017-09-07"),
+            Example("the vote tomorrow", "2017-09-07", expression="tomorrow"),
         ),
         mod=_position_mod,
     ),
