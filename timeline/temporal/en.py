@@ -895,6 +895,22 @@ RULES: list[Rule] = [
         triggers=("end", "close", "beginning", "start", "middle"),
     ),
     Rule(
+        "latest_year",
+        # "sales in the latest fiscal year": the last whole year before the dateline
+        r"\bthe\s+(?:latest|most\s+recent|last\s+full)\s+(?:full\s+)?(?:fiscal\s+|calendar\s+)?year\b",
+        "DATE",
+        lambda g: Shift("year", -1),
+        (
+            Example(
+                "C$7.38 billion in sales in the latest fiscal year",
+                "2016",
+                expression="the latest fiscal year",
+            ),
+        ),
+        priority=1,
+        triggers=("year",),
+    ),
+    Rule(
         "this_quarter",
         # in a report, "this quarter's loss" is the quarter reported on
         r"\bthis\s+quarter\b",
