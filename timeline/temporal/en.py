@@ -1553,12 +1553,17 @@ RULES: list[Rule] = [
     ),
     Rule(
         "for_units",
-        # "for weeks"; "the first time in years." (a bare "in days" may be a date to come)
-        r"(?:(?<=\bfor\s)|(?<=\bwithin\s))@plural_unit\b|(?<=\bin\s)@plural_unit:ended\b(?=\s*[.,;:!?)\"'])",
+        # "for weeks", "could take weeks", "lasted hours"; "the first time in years." (a bare
+        # "in days" may be a date to come)
+        r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\btake\s)|(?<=\btakes\s)|(?<=\btook\s)|(?<=\btaking\s)|"
+        r"(?<=\blasts\s)|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\bwaited\s))@plural_unit\b"
+        r"(?!\s+(?:ago|earlier|later|before|after)\b)"
+        r"|(?<=\bin\s)@plural_unit:ended\b(?=\s*[.,;:!?)\"'])",
         "DURATION",
         lambda g: Span(_duration("X", g.get("plural_unit") or g["ended"])),
         (
             Example("for weeks", "PXW", expression="weeks"),
+            Example("the operation could take weeks", "PXW", expression="weeks"),
             Example("growth for the first time in years.", "PXY", expression="years"),
         ),
     ),
