@@ -1529,6 +1529,7 @@ RULES: list[Rule] = [
             Example("he will decide in a year or two", "FUTURE_REF", expression="a year or two"),
             Example("the work was finished in two years", "P2Y", expression="two years"),
             Example("talks will resume in two weeks", "2017-W38", expression="two weeks"),
+            Example("the plane will land in two hours", "PT2H", expression="two hours"),
         ),
         priority=3,
     ),

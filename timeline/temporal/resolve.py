@@ -309,7 +309,8 @@ def resolve_one(
         )
         back = f", {v.years_back} year earlier" if v.years_back else ""
         return _timex(f, period.value, period, anchor, f"{dates.label(period)}: {why}{back}")
-    if isinstance(v, Span) and v.unit is not None and f.direction == "future" and dct is not None:
+    if isinstance(v, Span) and v.unit in _UNIT_GRANULARITY and f.direction == "future" and dct is not None:
+        # a calendar unit ahead; "lands in two hours" stays a length (no TIMEX3 value for the hour)
         return _time_to_come(f, v, dct)
     if isinstance(v, (Reference, Span)):
         return _timex(f, v.value, None, None, "")
