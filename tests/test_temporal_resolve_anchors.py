@@ -229,3 +229,8 @@ def test_an_events_own_past_tense_is_firmer_than_a_reports(text: str, expression
 )
 def test_a_name_or_a_future_in_general_is_no_day(text: str) -> None:
     assert [t.text for t in tag(text, dt.date(2017, 9, 6)) if t.rule == "relative_day"] == []
+
+
+def test_a_quarter_code_without_a_year_needs_a_preposition() -> None:
+    text = "He drove the Audi Q3 on an H1 visa; sales fell in Q2."
+    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == [("Q2", "2017-Q2")]

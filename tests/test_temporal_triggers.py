@@ -107,7 +107,12 @@ def test_every_match_in_a_rule_example_holds_one_of_its_triggers(rule: Rule) -> 
         for text in (example.text, example.text.lower(), example.text.upper()):
             for m in regex.finditer(text):
                 words = [t.group().lower() for t in _TOKEN.finditer(text) if m.start() <= t.start() < m.end()]
-                assert any(w in triggers or (w[0].isdigit() and DIGIT in triggers) for w in words), m.group()
+                # a word glued to a number ("FY2018") triggers by its letters, as the engine reads it
+                glued = [re.sub(r"\d.*", "", w) for w in words]
+                assert any(
+                    w in triggers or g in triggers or (w[0].isdigit() and DIGIT in triggers)
+                    for w, g in zip(words, glued, strict=True)
+                ), m.group()
 
 
 @pytest.mark.parametrize(

@@ -271,6 +271,9 @@ FREQUENCY = {
     "yearly": "P1Y",
     "hourly": "PT1H",
     "nightly": "P1D",
+    "biweekly": "P2W",
+    "fortnightly": "P2W",
+    "quarterly": "P3M",
 }
 
 
@@ -466,6 +469,13 @@ def _holiday(spec: tuple[int | str, ...], year: int | None) -> Holiday:
     return Holiday(month, day, weekday[0] if weekday else None, year=year)
 
 
+def _quarter_code(g: Groups) -> Calendar:
+    """ "Q3 2017", "3Q17": a quarter (or with H a half) of the year given, else of the anchor's."""
+    year = g.get("year") or (2000 + int(g["yy"]) if g.get("yy") else None)  # type: ignore[call-overload]
+    kind, n = g.get("kind") or g["kind2"], g.get("n") or g["n2"]
+    return Calendar(year, part=f"{str(kind).upper()}{n}")  # type: ignore[arg-type]
+
+
 def _position_mod(g: Groups) -> str | None:
     return g.get("position") or g.get("approx")  # type: ignore[return-value]
 
@@ -549,10 +559,13 @@ RULES: list[Rule] = [
     ),
     Rule(
         "iso_date",
-        r"\b@year-@mm-@day\b",
+        r"\b@year(?P<sep>[-/.])@mm(?P=sep)@day\b(?![-/.]?\d)",
         "DATE",
         lambda g: Calendar(g["year"], g["mm"], g["day"]),
-        (Example("2017-09-05", "2017-09-05"),),
+        (
+            Example("2017-09-05", "2017-09-05"),
+            Example("released 2017/09/05", "2017-09-05", expression="2017/09/05"),
+        ),
     ),
     Rule(
         "numeric_date",
@@ -619,10 +632,36 @@ RULES: list[Rule] = [
     ),
     Rule(
         "fiscal_year",
-        r"\bfiscal(?:\s+year)?\s+@year\b",
+        r"\b(?:fiscal(?:\s+year)?\s+@year|FY\s?(?:@year:fy|(?P<fy2>\d\d)))\b",
         "DATE",
-        lambda g: Calendar(g["year"]),
-        (Example("fiscal 1990", "1990"),),
+        lambda g: Calendar(g.get("year") or g.get("fy") or 2000 + int(g["fy2"])),
+        (Example("fiscal 1990", "1990"), Example("the budget for FY2018", "2018", expression="FY2018")),
+        triggers=("fiscal", "fy"),
+    ),
+    Rule(
+        "quarter_code",
+        # business shorthand: "Q3 2017", "Q1 of 2018", "H1 2017", "Q2"
+        # without a year, only after a preposition: "the Audi Q3" is a car, "an H1 visa" a permit
+        r"\b(?:(?P<kind>[QH])(?P<n>[1-4])[\s-]*(?:(?:of\s+)?@year|'?(?P<yy>\d\d))"
+        r"|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\bby\s))"
+        r"(?P<kind2>[QH])(?P<n2>[1-4]))\b",
+        "DATE",
+        lambda g: _quarter_code(g),
+        (
+            Example("profit rose in Q3 2017", "2017-Q3", expression="Q3 2017"),
+            Example("sales climbed in H1 2017", "2017-H1", expression="H1 2017"),
+            Example("a loss in Q2", "2017-Q2", expression="Q2"),
+            Example("growth since Q3 of 2016", "2016-Q3", expression="Q3 of 2016"),
+        ),
+        triggers=("q1", "q2", "q3", "q4", "h1", "h2"),
+    ),
+    Rule(
+        "quarter_code_digit_first",
+        # "3Q17", "2Q 2017", "1H18"
+        r"\b(?P<n>[1-4])(?P<kind>[QH])[\s-]*(?:@year|'?(?P<yy>\d\d))\b",
+        "DATE",
+        lambda g: _quarter_code(g),
+        (Example("revenue fell in 3Q17", "2017-Q3", expression="3Q17"), Example("2Q 2017", "2017-Q2")),
     ),
     Rule(
         "decade",
@@ -1166,14 +1205,19 @@ RULES: list[Rule] = [
     # --- clock times
     Rule(
         "clock",
-        r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>a\.?m\.?|p\.?m\.?)(?!\w)",
+        # "10am." at a sentence's end: the full stop is not the abbreviation's
+        r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>[ap]\.m\.?|[ap]m)(?!\w)",
         "TIME",
         lambda g: Shift(
             "day",
             0,
             tod=_clock(g),
         ),
-        (Example("3 p.m.", "2017-09-06T15:00"), Example("around 7:15 p.m.", "2017-09-06T19:15")),
+        (
+            Example("3 p.m.", "2017-09-06T15:00"),
+            Example("around 7:15 p.m.", "2017-09-06T19:15"),
+            Example("it starts at 10am.", "2017-09-06T10:00", expression="10am"),
+        ),
         mod=_position_mod,
     ),
     Rule(
@@ -1193,7 +1237,7 @@ RULES: list[Rule] = [
     Rule(
         "clock_gmt",
         # wire style: "at 0600 GMT (on Tuesday)"; the clock is the one the text gives
-        rf"\b(?P<h24>2[0-3]|[01]\d)(?P<m24>[0-5]\d)\s+(?:GMT|UTC)\b"
+        rf"\b(?P<h24>2[0-3]|[01]\d):?(?P<m24>[0-5]\d)\s+(?:GMT|UTC)\b"
         rf"(?:\)?,?\s+(?:on\s+)?(?P<weekday>{_words(WEEKDAY)})(?=\W|$))?",
         "TIME",
         lambda g: (
@@ -1206,6 +1250,7 @@ RULES: list[Rule] = [
                 "Shelling began at 0600 GMT on Tuesday.", "2017-09-05T06:00", expression="0600 GMT on Tuesday"
             ),
             Example("The blast hit at 10:30 a.m. (0730 GMT).", "2017-09-06T07:30", expression="0730 GMT"),
+            Example("The strike hit at 22:00 GMT.", "2017-09-06T22:00", expression="22:00 GMT"),
         ),
         triggers=("gmt", "utc"),
     ),
@@ -1620,6 +1665,16 @@ RULES: list[Rule] = [
         "SET",
         lambda g: Span(_duration(1, g["calendar_unit"])),
         (Example("every year", "P1Y"),),
+    ),
+    Rule(
+        "every_n_units",
+        # "every two weeks", "every 10 years": a recurrence with that period
+        r"\bevery\s+@num[\s-]+@plural_unit\b",
+        "SET",
+        lambda g: Span(_duration(g["num"], g["plural_unit"])),
+        (Example("the committee meets every two weeks", "P2W", expression="every two weeks"),),
+        priority=1,
+        triggers=("every",),
     ),
     Rule(
         "times_a_unit",

@@ -331,7 +331,8 @@ def load(
         groups,
         index,
         digit_groups,
-        re.compile(rf"\b(?:{_trie(map(re.escape, index))})\b|\b\d\w*"),
+        # a word glued to a number triggers too: "FY2018"
+        re.compile(rf"\b(?:{_trie(map(re.escape, index))})(?:\b|(?=\d))|\b\d\w*"),
         _lower_finder(future_cues, future_tree),
         _lower_finder(past_cues, past_tree),
         saying_cues=re.compile(saying_cues, re.IGNORECASE),
