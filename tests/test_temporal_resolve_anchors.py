@@ -234,3 +234,11 @@ def test_a_name_or_a_future_in_general_is_no_day(text: str) -> None:
 def test_a_quarter_code_without_a_year_needs_a_preposition() -> None:
     text = "He drove the Audi Q3 on an H1 visa; sales fell in Q2."
     assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == [("Q2", "2017-Q2")]
+
+
+def test_units_later_count_from_the_year_last_written_out() -> None:
+    text = "The group took the city in 2014 and lost it three years later."
+    assert _only(text, dt.date(2019, 9, 6), "three years later").value == "2017"
+    # a day named since is the narrative's anchor again
+    text = "The group took the city in 2014. On March 3, 2016, it fled; two days later it returned."
+    assert _only(text, dt.date(2019, 9, 6), "two days later").value == "2016-03-05"

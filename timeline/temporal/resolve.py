@@ -272,8 +272,10 @@ def resolve_one(
     previous: dt.date | None,
     last_quarter: Period | None = None,
     last_period: Period | None = None,
+    last_written: Period | None = None,
 ) -> Timex:
-    """Resolve one expression against the dateline (and the narrative's last day, quarter and period)."""
+    """Resolve one expression against the dateline (and the narrative's last day, quarter and
+    period, and the year or month last written out in full, if no day was named since)."""
     v = f.value
     if isinstance(v, Anaphor):
         period = anaphor_period(v, last_period, last_quarter)
@@ -363,6 +365,13 @@ def resolve_one(
         ):
             # "In March ... The following month": counted from the month last named
             previous = last_period.start
+        elif (
+            v.anchor == "previous"
+            and last_written is not None
+            and _UNIT_GRANULARITY.get(v.unit, Granularity.DAY) >= last_written.granularity > Granularity.DAY
+        ):
+            # "took the city in 2014 and lost it three years later": counted from the year written
+            previous = last_written.start
         use_previous = v.anchor == "previous" and previous is not None
         anchor_date = previous if use_previous else dct
         if anchor_date is None:
@@ -495,6 +504,7 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
     previous: dt.date | None = None
     last_quarter: Period | None = None
     last_period: Period | None = None
+    last_written: Period | None = None  # a year or month in full, named after the last day
     starts = [s.start for s in extraction.sentences]
     longer_period_sentence = -1
     out: list[Timex] = []
@@ -508,7 +518,7 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
         if _longer_report_period(f):
             longer_period_sentence = sentence
         try:
-            t = resolve_one(f, dct, previous, quarter, last_period)
+            t = resolve_one(f, dct, previous, quarter, last_period, last_written)
         except (ValueError, OverflowError):
             # "31 September", "February 29, 2017", or arithmetic past the year 9999: the words
             # name no day of the calendar, so the expression stays, unresolved and explained.
@@ -516,6 +526,9 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
         out.append(t)
         if t.period is not None and t.period.granularity <= Granularity.DAY:
             previous = t.period.start
+            last_written = None
+        elif t.period is not None and isinstance(f.value, Calendar) and f.value.year is not None:
+            last_written = t.period
         if t.period is not None:
             last_period = t.period
         if (
