@@ -576,8 +576,9 @@ RULES: list[Rule] = [
     ),
     Rule(
         "month_day",
-        # a period that "ended Oct. 31" is over: that day is the dateline's at the latest
-        r"(?P<ended>(?<=\bended\s)|(?<=\bended\son\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s))?\b@month\.?\s+@day(?:st|nd|rd|th)?\b"
+        # a period that "ended Oct. 31" is over, and "since Oct. 31" looks back: that day is the
+        # dateline's at the latest
+        r"(?P<ended>(?<=\bended\s)|(?<=\bended\son\s)|(?<=\bsince\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s))?\b@month\.?\s+@day(?:st|nd|rd|th)?\b"
         + _NOT_NUMBER_AFTER,
         "DATE",
         lambda g: Calendar(
@@ -587,13 +588,17 @@ RULES: list[Rule] = [
             Example("Oct. 23", "2017-10-23"),
             Example("on sept. 5", "2017-09-05", expression="sept. 5"),
             Example("the quarter ended Oct. 31, it lost", "2016-10-31", "2017-10-27", expression="Oct. 31"),
+            Example("he has led since Oct. 31", "2016-10-31", "2017-10-27", expression="Oct. 31"),
         ),
     ),
     Rule(
         "day_month",
-        r"(?P<placed>(?<=\bon\s)|(?<=\bin\s))?\b@day(?:st|nd|rd|th)?\s+(?:of\s+)?@safe_month\b(?!\s+\d)",
+        r"(?P<since>(?<=\bsince\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s))?"
+        r"\b@day(?:st|nd|rd|th)?\s+(?:of\s+)?@safe_month\b(?!\s+\d)",
         "DATE",
-        lambda g: Calendar(None, g["safe_month"], g["day"], placed="placed" in g),
+        lambda g: Calendar(
+            None, g["safe_month"], g["day"], direction="past" if "since" in g else None, placed="placed" in g
+        ),
         (Example("5 September", "2017-09-05"),),
     ),
     Rule(
@@ -674,15 +679,23 @@ RULES: list[Rule] = [
     Rule(
         "month",
         # "by February" is a deadline: told in news, it is almost always still ahead
-        r"(?P<by>(?<=\bby\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s))?\b" + _POS + r"@safe_month\b(?!\s*\d)",
+        # "since January" looks back: the last January, this year's if it has come
+        r"(?P<by>(?<=\bby\s))?(?P<since>(?<=\bsince\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s))?\b"
+        + _POS
+        + r"@safe_month\b(?!\s*\d)",
         "DATE",
         lambda g: Calendar(
-            None, g["safe_month"], tense="future" if g.get("by") is not None else None, placed="placed" in g
+            None,
+            g["safe_month"],
+            tense="future" if "by" in g else "past" if "since" in g else None,
+            placed="placed" in g or "since" in g,
         ),
         (
             Example("June", "2017-06"),
             Example("early November", "2017-11"),
             Example("a program to pay down the loan by February", "2018-02", expression="February"),
+            Example("he has been in office since January", "2017-01", expression="January"),
+            Example("he has been in office since November", "2016-11", expression="November"),
         ),
         mod=_position_mod,
     ),
@@ -777,6 +790,36 @@ RULES: list[Rule] = [
         lambda g: Calendar(g.get("year"), part="H1" if g["which"].lower() == "first" else "H2"),
         (Example("the second half", "2017-H2"), Example("the last half of 1989", "1989-H2")),
         triggers=("half",),
+    ),
+    Rule(
+        "part_of_relative_year",
+        # "the third quarter of last year", "the first half of this year", "the spring of next year"
+        r"\b(?:the\s+)?(?:(?:@ordinal[\s-]+(?P<q>quarter)|(?P<which>first|second|last)[\s-]+half)|@season)"
+        r"\s+of\s+(?P<rel>last|this|next)\s+year\b",
+        "DATE",
+        lambda g: Calendar(
+            None,
+            part=(
+                f"Q{g['ordinal']}"
+                if g.get("q")
+                else ("H1" if g["which"].lower() == "first" else "H2")
+                if g.get("which")
+                else g["season"]
+            ),
+            year_offset={"last": -1, "next": 1}.get(g["rel"].lower(), 0),
+            year_from_anchor=True,
+        ),
+        (
+            Example(
+                "exports rose in the third quarter of last year",
+                "2016-Q3",
+                expression="the third quarter of last year",
+            ),
+            Example("the first half of this year", "2017-H1"),
+            Example("in the spring of next year", "2018-SP", expression="the spring of next year"),
+        ),
+        priority=1,
+        triggers=("year",),
     ),
     Rule(
         "two_quarters_of_year",

@@ -322,7 +322,9 @@ def resolve_one(
             return _timex(f, period.value, period, None, f"written in full: {dates.label(period)}")
         if dct is None:
             return _timex(f, _unresolved(v), None, None, "no dateline to tell which year is meant")
-        firm = v.placed and f.direction == "past" and not f.told and not v.direction and not v.tense
+        # "since November": the words themselves look back
+        firm = v.placed and (v.tense == "past" or (f.direction == "past" and not f.told and not v.tense))
+        firm = firm and not v.direction
         period = calendar_period(v, choose_year(v, dct, v.direction or v.tense or f.direction, firm))
         if v.part in _UNNUMBERED:
             what = _UNNUMBERED[v.part]
