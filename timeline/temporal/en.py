@@ -1154,15 +1154,22 @@ RULES: list[Rule] = [
     ),
     Rule(
         "month_relative_year",
-        r"\b" + _POS + r"@month\.?\s+(?:of\s+)?(?P<rel>last|next|this)\s+year\b",
+        # "June last year", "October 1 this year", "on 5 March next year"
+        r"\b" + _POS + r"(?:@day:dm\s+(?:of\s+)?)?@month\.?(?:\s+@day(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?"
+        r"(?P<rel>last|next|this)\s+year\b",
         "DATE",
         lambda g: Calendar(
             None,
             g["month"],
+            g.get("day") or g.get("dm"),
             year_offset={"last": -1, "next": 1}.get(g["rel"].lower(), 0),
             year_from_anchor=True,
         ),
-        (Example("June last year", "2016-06"),),
+        (
+            Example("June last year", "2016-06"),
+            Example("takes effect on October 1 this year", "2017-10-01", expression="October 1 this year"),
+            Example("on 5 March next year", "2018-03-05", expression="5 March next year"),
+        ),
         mod=_position_mod,
     ),
     Rule(
@@ -1184,13 +1191,20 @@ RULES: list[Rule] = [
         "reporting_quarter",
         r"\bthe\s+(?:(?P<ago>year[\s-]+(?:ago|earlier))[\s-]+|latest\s+|same\s+)?"
         # not the adjective "quarter-to-quarter"
-        r"(?:fiscal\s+)?(?:quarter|period)\b(?!-to-)(?P<then>\s+(?:a|one)\s+year\s+(?:ago|earlier)\b)?",
+        # a bare "the period" is a report's only with a word that makes it one ("the latest
+        # period", "the year-ago period"): "covers the period from 1998 to 2000" is not
+        r"(?:fiscal\s+)?(?:quarter|(?:(?<=ago\s)|(?<=ago-)|(?<=lier\s)|(?<=lier-)|(?<=test\s)|(?<=same\s))period"
+        r"|period(?=\s+(?:a|one)\s+year\s+(?:ago|earlier)\b))"
+        # nor "the quarter of the city": a part of a place
+        r"\b(?!-to-)(?!\s+of\s+(?!\d{4}\b|(?:the|this|last|next)\s+(?:fiscal\s+)?year\b))"
+        r"(?P<then>\s+(?:a|one)\s+year\s+(?:ago|earlier)\b)?",
         "DATE",
         lambda g: ReportingQuarter(1 if g.get("ago") or g.get("then") is not None else 0),
         (
             Example("the quarter", "2017-Q2"),
             Example("the year-ago quarter", "2016-Q2"),
             Example("for the quarter a year ago", "2016-Q2", expression="the quarter a year ago"),
+            Example("sales in the latest period", "2017-Q2", expression="the latest period"),
         ),
         triggers=("quarter", "period"),
     ),
