@@ -427,7 +427,8 @@ FUTURE_CUES = (
     # "had been scheduled to", "was due to": a plan told in the past points at the past
     r"\b(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning\s+to|scheduled|due\s+to|"
     r"expects?\s+to|expected\s+to|set\s+to|agree[sd]?\s+to|agreements?\s+to|intends?\s+to|upcoming|would|effective|payable|(?<!\bto\s)expires?|due|"
-    r"(?:is|are)\s+to|"
+    r"(?:is|are)\s+to|might|(?<=\byou\s)may|(?<=\bwe\s)may|(?<=\bthey\s)may|(?<=\bit\s)may|(?<=\bhe\s)may|"
+    r"(?<=\bshe\s)may|"
     # "valid until Friday" points ahead; "continued until Monday" does not
     r"(?<!ed\s)(?<!\bheld\s)(?<!\bran\s)(?<!\bkept\s)(?<!\bstood\s)until|"
     # a schedule told in the present: "the leaders meet Monday", "the talks resume on Tuesday"
@@ -1627,7 +1628,8 @@ RULES: list[Rule] = [
         ),
         (
             Example("the stock would be redeemed in five years", "2022", expression="five years"),
-            Example("you may, in a year or two, save lives", "P1Y", expression="a year or two"),
+            Example("you may, in a year or two, save lives", "FUTURE_REF", expression="a year or two"),
+            Example("it was done in a year or two", "P1Y", expression="a year or two"),
             Example("he will decide in a year or two", "FUTURE_REF", expression="a year or two"),
             Example("the work was finished in two years", "P2Y", expression="two years"),
             Example("talks will resume in two weeks", "2017-W38", expression="two weeks"),
