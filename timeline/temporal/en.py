@@ -427,8 +427,9 @@ FUTURE_CUES = (
     # "had been scheduled to", "was due to": a plan told in the past points at the past
     r"\b(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning\s+to|scheduled|due\s+to|"
     r"expects?\s+to|expected\s+to|set\s+to|agree[sd]?\s+to|agreements?\s+to|intends?\s+to|upcoming|would|effective|payable|(?<!\bto\s)expires?|due|"
-    r"(?:is|are)\s+to|might|(?<=\byou\s)may|(?<=\bwe\s)may|(?<=\bthey\s)may|(?<=\bit\s)may|(?<=\bhe\s)may|"
-    r"(?<=\bshe\s)may|"
+    # "might", and "may" after a pronoun (not the month); "may have been" looks back
+    r"(?:is|are)\s+to|(?:might|(?<=\byou\s)may|(?<=\bwe\s)may|(?<=\bthey\s)may|(?<=\bit\s)may|"
+    r"(?<=\bhe\s)may|(?<=\bshe\s)may)(?!\s+(?:not\s+)?have\b)|"
     # "valid until Friday" points ahead; "continued until Monday" does not
     r"(?<!ed\s)(?<!\bheld\s)(?<!\bran\s)(?<!\bkept\s)(?<!\bstood\s)until|"
     # a schedule told in the present: "the leaders meet Monday", "the talks resume on Tuesday"
