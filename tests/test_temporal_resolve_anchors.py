@@ -242,3 +242,11 @@ def test_units_later_count_from_the_year_last_written_out() -> None:
     # a day named since is the narrative's anchor again
     text = "The group took the city in 2014. On March 3, 2016, it fled; two days later it returned."
     assert _only(text, dt.date(2019, 9, 6), "two days later").value == "2016-03-05"
+
+
+def test_a_year_ago_adjective_beside_nine_months_is_the_year_before() -> None:
+    text = (
+        "It had a loss in the third quarter. For the nine months, it reported a loss, "
+        "compared with year-earlier net income of $1 million."
+    )
+    assert _only(text, dt.date(1989, 11, 2), "year-earlier").value == "1988"

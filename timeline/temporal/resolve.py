@@ -458,6 +458,15 @@ def _time_to_come(f: Found, v: Span, dct: dt.date) -> Timex:
     return _timex(point, period.value, period, "dateline", why)
 
 
+def _report_year_back(f: Found, v: ReportingQuarter, dct: dt.date, last_quarter: Period | None) -> Timex:
+    """A report's year-ago period beside a period longer than a quarter: the whole year before."""
+    base = last_quarter.start if last_quarter is not None else dates.add_months(dct, -3)
+    period = dates.year(base.year - v.years_back)
+    why = f"{dates.label(period)}: the year before the report's, beside a period longer than a quarter"
+    anchor = "previous date" if last_quarter is not None else "dateline"
+    return _timex(f, period.value, period, anchor, why)
+
+
 def _unresolved_shift(v: Shift) -> str:
     return {
         "day": "XXXX-XX-XX",
@@ -520,7 +529,17 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
         if _longer_report_period(f):
             longer_period_sentence = sentence
         try:
-            t = resolve_one(f, dct, previous, quarter, last_period, last_written)
+            if (
+                sentence == longer_period_sentence
+                and isinstance(f.value, ReportingQuarter)
+                and f.value.years_back
+                and f.value.year is None
+                and dct is not None
+            ):
+                # "For the nine months, a loss, compared with year-earlier net income": that year
+                t = _report_year_back(f, f.value, dct, last_quarter)
+            else:
+                t = resolve_one(f, dct, previous, quarter, last_period, last_written)
         except (ValueError, OverflowError):
             # "31 September", "February 29, 2017", or arithmetic past the year 9999: the words
             # name no day of the calendar, so the expression stays, unresolved and explained.
