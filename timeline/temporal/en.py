@@ -9,6 +9,7 @@ Ambiguous words ("may", "march", "fall", "spring", "sun", "second") count only i
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from timeline.temporal.grammar import Example, Groups, Rule, Token
 from timeline.temporal.values import (
@@ -197,6 +198,10 @@ RELATIVE = {
     "this coming": 1,
 }
 RELATIVE_DAY = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+HALF_PART = {"first": "H1", "second": "H2", "last": "H2"}
+# Days counted from the one the narrative is on: "the next morning", "the night before".
+STEP_BEFORE = {"next": 1, "following": 1, "previous": -1, "preceding": -1}
+STEP_AFTER = {"after": 1, "before": -1}
 POSITION = {
     "early": "START",
     "mid": "MID",
@@ -209,6 +214,8 @@ POSITION = {
     "earlier": None,
     "later": None,
 }
+# Where in a unit ("the start of the quarter"): the positions that name one in words.
+PLACE_IN = {k: v for k, v in POSITION.items() if k.startswith("the ")}
 APPROX = {
     "about": "APPROX",
     "around": "APPROX",
@@ -327,41 +334,42 @@ ORDINAL_DAY = {w: i for i, w in enumerate(_ORDINAL_WORDS, 1)}
 ORDINAL_DAY.update({f"twenty {w}": 20 + i for i, w in enumerate(_ORDINAL_WORDS[:9], 1)})
 ORDINAL_DAY.update({"thirtieth": 30, "thirty first": 31})
 
-# Named days of the year: (month, day) fixed; (month, day, weekday) the first such weekday on
-# or after that day ("Thanksgiving": the first Thursday from Nov. 22, the fourth of November);
-# ("easter", n) n days from Easter Sunday. Weekdays count from Monday = 0.
-_HOLIDAYS: dict[str, tuple[int | str, ...]] = {
-    "christmas": (12, 25),
-    "christmas day": (12, 25),
-    "christmas eve": (12, 24),
-    "boxing day": (12, 26),
-    "new year's day": (1, 1),
-    "new year's eve": (12, 31),
-    "valentine's day": (2, 14),
-    "halloween": (10, 31),
-    "veterans day": (11, 11),
-    "armistice day": (11, 11),
-    "remembrance day": (11, 11),
-    "bastille day": (7, 14),
-    "thanksgiving": (11, 22, 3),
-    "thanksgiving day": (11, 22, 3),
-    "election day": (11, 2, 1),
-    "labor day": (9, 1, 0),
-    "memorial day": (5, 25, 0),
-    "mother's day": (5, 8, 6),
-    "father's day": (6, 15, 6),
-    "martin luther king day": (1, 15, 0),
-    "martin luther king jr. day": (1, 15, 0),
-    "presidents' day": (2, 15, 0),
-    "president's day": (2, 15, 0),
-    "easter": ("easter", 0),
-    "easter sunday": ("easter", 0),
-    "easter monday": ("easter", 1),
-    "good friday": ("easter", -2),
-    "maundy thursday": ("easter", -3),
-    "palm sunday": ("easter", -7),
-    "ash wednesday": ("easter", -46),
-    "pentecost": ("easter", 49),
+# Named days of the year: fixed on a day; the first such weekday on or after a day
+# ("Thanksgiving": the first Thursday from Nov. 22, the fourth of November); or counted from
+# Easter Sunday.
+_MON, _TUE, _THU, _SUN = WEEKDAY["monday"], WEEKDAY["tuesday"], WEEKDAY["thursday"], WEEKDAY["sunday"]
+_HOLIDAYS: dict[str, Holiday] = {
+    "christmas": Holiday(12, 25),
+    "christmas day": Holiday(12, 25),
+    "christmas eve": Holiday(12, 24),
+    "boxing day": Holiday(12, 26),
+    "new year's day": Holiday(1, 1),
+    "new year's eve": Holiday(12, 31),
+    "valentine's day": Holiday(2, 14),
+    "halloween": Holiday(10, 31),
+    "veterans day": Holiday(11, 11),
+    "armistice day": Holiday(11, 11),
+    "remembrance day": Holiday(11, 11),
+    "bastille day": Holiday(7, 14),
+    "thanksgiving": Holiday(11, 22, _THU),
+    "thanksgiving day": Holiday(11, 22, _THU),
+    "election day": Holiday(11, 2, _TUE),
+    "labor day": Holiday(9, 1, _MON),
+    "memorial day": Holiday(5, 25, _MON),
+    "mother's day": Holiday(5, 8, _SUN),
+    "father's day": Holiday(6, 15, _SUN),
+    "martin luther king day": Holiday(1, 15, _MON),
+    "martin luther king jr. day": Holiday(1, 15, _MON),
+    "presidents' day": Holiday(2, 15, _MON),
+    "president's day": Holiday(2, 15, _MON),
+    "easter": Holiday(easter=0),
+    "easter sunday": Holiday(easter=0),
+    "easter monday": Holiday(easter=1),
+    "good friday": Holiday(easter=-2),
+    "maundy thursday": Holiday(easter=-3),
+    "palm sunday": Holiday(easter=-7),
+    "ash wednesday": Holiday(easter=-46),
+    "pentecost": Holiday(easter=49),
 }
 
 
@@ -372,7 +380,7 @@ def _spellings(name: str) -> tuple[str, ...]:
     return (name, name.replace("'", "’"), name.replace("'s", " s"), name.replace("'", ""))
 
 
-HOLIDAY = {spelling: spec for name, spec in _HOLIDAYS.items() for spelling in _spellings(name)}
+HOLIDAY = {spelling: day for name, day in _HOLIDAYS.items() for spelling in _spellings(name)}
 
 TABLES = {
     "ordinal_day": ORDINAL_DAY,
@@ -397,6 +405,10 @@ TABLES = {
     "ordinal": ORDINAL,
     "relative": RELATIVE,
     "relative_day": RELATIVE_DAY,
+    "half_part": HALF_PART,
+    "step_before": STEP_BEFORE,
+    "step_after": STEP_AFTER,
+    "place_in": PLACE_IN,
     "position": POSITION,
     "approx": APPROX,
     "vague": VAGUE_AMOUNT,
@@ -464,18 +476,19 @@ SAYING_CUES = (
 # ---------------------------------------------------------------- value builders
 
 
-def _holiday(spec: tuple[int | str, ...], year: int | None) -> Holiday:
-    if spec[0] == "easter":
-        return Holiday(easter=int(spec[1]), year=year)
-    month, day, *weekday = (int(n) for n in spec)
-    return Holiday(month, day, weekday[0] if weekday else None, year=year)
-
-
 def _quarter_code(g: Groups) -> Calendar:
     """ "Q3 2017", "3Q17": a quarter (or with H a half) of the year given, else of the anchor's."""
     year = g.get("year") or (2000 + int(g["yy"]) if g.get("yy") else None)  # type: ignore[call-overload]
     kind, n = g.get("kind") or g["kind2"], g.get("n") or g["n2"]
     return Calendar(year, part=f"{str(kind).upper()}{n}")  # type: ignore[arg-type]
+
+
+def _in_units(g: Groups) -> Span:
+    """ "in five years", "in a year or two": the length, and how many units ahead it may point
+    (0 for "or two": some time ahead)."""
+    unit = str(g.get("calendar_unit") or g["plural_unit"])
+    amount = 1 if "calendar_unit" in g else g["num"]
+    return Span(_duration(amount, unit), 0 if "or_two" in g else int(amount), unit)  # type: ignore[arg-type]
 
 
 def _position_mod(g: Groups) -> str | None:
@@ -690,7 +703,7 @@ RULES: list[Rule] = [
             None,
             g["safe_month"],
             tense="future" if "by" in g else "past" if "since" in g else None,
-            placed="placed" in g or "since" in g,
+            placed="placed" in g,
         ),
         (
             Example("June", "2017-06"),
@@ -786,29 +799,23 @@ RULES: list[Rule] = [
     ),
     Rule(
         "half",
-        r"\b(?:the\s+)?(?P<which>first|second|last)[\s-]+half\b(?:\s+(?:of\s+)?@year)?"
+        r"\b(?:the\s+)?@half_part[\s-]+half\b(?:\s+(?:of\s+)?@year)?"
         r"(?!\s+of\s+the\s+(?:'|\d))",  # not half of a decade ("the last half of the '80s")
         "DATE",
-        lambda g: Calendar(g.get("year"), part="H1" if g["which"].lower() == "first" else "H2"),
+        lambda g: Calendar(g.get("year"), part=g["half_part"]),
         (Example("the second half", "2017-H2"), Example("the last half of 1989", "1989-H2")),
         triggers=("half",),
     ),
     Rule(
         "part_of_relative_year",
         # "the third quarter of last year", "the first half of this year", "the spring of next year"
-        r"\b(?:the\s+)?(?:(?:@ordinal[\s-]+(?P<q>quarter)|(?P<which>first|second|last)[\s-]+half)|@season)"
+        r"\b(?:the\s+)?(?:@ordinal[\s-]+quarter|@half_part[\s-]+half|@season)"
         r"\s+of\s+(?P<rel>last|this|next)\s+year\b",
         "DATE",
         lambda g: Calendar(
             None,
-            part=(
-                f"Q{g['ordinal']}"
-                if g.get("q")
-                else ("H1" if g["which"].lower() == "first" else "H2")
-                if g.get("which")
-                else g["season"]
-            ),
-            year_offset={"last": -1, "next": 1}.get(g["rel"].lower(), 0),
+            part=f"Q{g['ordinal']}" if "ordinal" in g else g.get("half_part") or g["season"],
+            year_offset=RELATIVE[g["rel"].lower()],
             year_from_anchor=True,
         ),
         (
@@ -828,7 +835,7 @@ RULES: list[Rule] = [
         # "the first two quarters of 1990" is that year's first half
         r"\b(?:@approx\s+)?(?:the\s+)?(?P<which>first|last)\s+two\s+(?:fiscal\s+)?quarters\s+of\s+@year\b",
         "DATE",
-        lambda g: Calendar(g["year"], part="H1" if g["which"].lower() == "first" else "H2"),
+        lambda g: Calendar(g["year"], part=HALF_PART[g["which"].lower()]),
         (
             Example("the first two quarters of 1990", "1990-H1"),
             Example("at least the last two quarters of 1990", "1990-H2"),
@@ -961,7 +968,7 @@ RULES: list[Rule] = [
         # "the start of the quarter", "the middle of the month", "the end of the decade": the
         # unit around the dateline, with where in it
         r"(?P<since>(?<=\bsince\s))?(?:\byear(?:'s)?[\s-]+end\b|"
-        r"\bthe\s+(?P<where>end|close|beginning|start|middle)\s+of\s+the\s+(?:calendar\s+|fiscal\s+)?"
+        r"\b@place_in\s+the\s+(?:calendar\s+|fiscal\s+)?"
         r"(?P<unit>year|month|week|quarter|decade|century)\b)",
         "DATE",
         lambda g: Shift(g.get("unit", "year").lower(), -1 if g.get("since") is not None else 0),
@@ -973,9 +980,7 @@ RULES: list[Rule] = [
             Example("at the beginning of the year", "2017", expression="the beginning of the year"),
             Example("in the middle of the month", "2017-09", expression="the middle of the month"),
         ),
-        mod=lambda g: {"beginning": "START", "start": "START", "middle": "MID"}.get(
-            (g.get("where") or "end").lower(), "END"
-        ),
+        mod=lambda g: g.get("place_in") or "END",  # "year-end" is an end too
         triggers=("end", "close", "beginning", "start", "middle"),
     ),
     Rule(
@@ -1106,16 +1111,11 @@ RULES: list[Rule] = [
         "the_next_tod",
         # "On Monday, rebels attacked. The next morning ...": a part of the day after (or
         # before) the day the narrative is on; "that night" is a part of that day itself
-        r"\b(?:(?:the\s+)?(?P<rel>next|following|previous|preceding)\s+@tod|the\s+@tod:tod2\s+(?P<way>before|after)"
-        r"|(?:that|the\s+same)\s+@tod:tod3)\b",
+        r"\b(?:(?:the\s+)?@step_before\s+@tod|the\s+@tod:tod2\s+@step_after|(?:that|the\s+same)\s+@tod:tod3)\b",
         "TIME",
         lambda g: Shift(
             "day",
-            -1
-            if (g.get("rel") or g.get("way") or "").lower() in ("previous", "preceding", "before")
-            else 0
-            if g.get("tod3")
-            else 1,
+            g.get("step_before", g.get("step_after", 0)),
             anchor="previous",
             tod=g.get("tod") or g.get("tod2") or g["tod3"],
         ),
@@ -1143,7 +1143,7 @@ RULES: list[Rule] = [
         # "on Christmas Eve", "Thanksgiving 2016", "Good Friday": named days of the year
         r"\b@holiday(?:\s*,?\s+(?:of\s+)?@year)?(?![\w'’-]|\s+(?:island|islands|rising)\b)",
         "DATE",
-        lambda g: _holiday(g["holiday"], g.get("year")),
+        lambda g: replace(g["holiday"], year=g.get("year")),
         (
             Example("the attack came on Christmas Eve", "2016-12-24", expression="Christmas Eve"),
             Example("he will visit before Thanksgiving", "2017-11-23", expression="Thanksgiving"),
@@ -1152,7 +1152,7 @@ RULES: list[Rule] = [
             Example("Good Friday 1998", "1998-04-10"),
             Example("on Election Day 2016", "2016-11-08", expression="Election Day 2016"),
         ),
-        triggers=tuple(sorted({re.match(r"\w+", name).group() for name in HOLIDAY})),  # type: ignore[union-attr]
+        triggers=tuple(sorted({re.findall(r"\w+", name)[0] for name in HOLIDAY})),
     ),
     Rule(
         "month_relative_year",
@@ -1164,7 +1164,7 @@ RULES: list[Rule] = [
             None,
             g["month"],
             g.get("day") or g.get("dm"),
-            year_offset={"last": -1, "next": 1}.get(g["rel"].lower(), 0),
+            year_offset=RELATIVE[g["rel"].lower()],
             year_from_anchor=True,
         ),
         (
@@ -1622,11 +1622,7 @@ RULES: list[Rule] = [
         r"(?:\s+or\s+so)?\b(?![\s-]*(?:old|ago|earlier|later|before|after|that|which|when|where)\b|-)"
         + _NOT_FRACTION,
         "DURATION",
-        lambda g: Span(
-            _duration(1 if g.get("calendar_unit") else g["num"], g.get("calendar_unit") or g["plural_unit"]),
-            0 if "or_two" in g else 1 if g.get("calendar_unit") else int(g["num"]),
-            g.get("calendar_unit") or g["plural_unit"],
-        ),
+        lambda g: _in_units(g),
         (
             Example("the stock would be redeemed in five years", "2022", expression="five years"),
             Example("you may, in a year or two, save lives", "FUTURE_REF", expression="a year or two"),

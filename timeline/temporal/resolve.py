@@ -313,7 +313,7 @@ def resolve_one(
         return _timex(f, period.value, period, anchor, f"{dates.label(period)}: {why}{back}")
     if isinstance(v, Span) and v.unit in _UNIT_GRANULARITY and f.direction == "future" and dct is not None:
         # a calendar unit ahead; "lands in two hours" stays a length (no TIMEX3 value for the hour)
-        return _time_to_come(f, v, dct)
+        return _time_to_come(f, v.later, v.unit, dct)
     if isinstance(v, (Reference, Span)):
         return _timex(f, v.value, None, None, "")
     if isinstance(v, Calendar):
@@ -322,23 +322,16 @@ def resolve_one(
             return _timex(f, period.value, period, None, f"written in full: {dates.label(period)}")
         if dct is None:
             return _timex(f, _unresolved(v), None, None, "no dateline to tell which year is meant")
-        # "since November": the words themselves look back
-        firm = v.placed and (v.tense == "past" or (f.direction == "past" and not f.told and not v.tense))
-        firm = firm and not v.direction
+        # "since November": the words themselves look back; "in November, the army launched":
+        # the event's own past tense does
+        firm = not v.direction and (
+            v.tense == "past" or (v.placed and not v.tense and f.direction == "past" and not f.told)
+        )
         period = calendar_period(v, choose_year(v, dct, v.direction or v.tense or f.direction, firm))
         if v.part in _UNNUMBERED:
             what = _UNNUMBERED[v.part]
             return _timex(f, f"{dct.year}-{v.part}", None, "dateline", f"a {what} of the dateline's year")
-        how = {"past": "the last one before", "future": "the next one after"}.get(
-            v.direction or v.tense or f.direction or "", "in the year of"
-        )
-        return _timex(
-            f,
-            period.value,
-            period,
-            "dateline",
-            f"{dates.label(period)}: {how} the dateline, {dates.weekday_date(dct)}",
-        )
+        return _by_tense(f, period, v.direction or v.tense or f.direction, dct)
     if isinstance(v, Holiday):
         return _holiday(f, v, dct)
     if isinstance(v, WeekdayRef):
@@ -435,8 +428,13 @@ def _holiday(f: Found, v: Holiday, dct: dt.date | None) -> Timex:
     # the year as for the day it falls on around the dateline ("on Christmas Eve" told in the past)
     near = holiday_date(v, dct.year)
     period = dates.day(holiday_date(v, choose_year(Calendar(None, near.month, near.day), dct, f.direction)))
+    return _by_tense(f, period, f.direction, dct)
+
+
+def _by_tense(f: Found, period: Period, direction: Direction | None, dct: dt.date) -> Timex:
+    """A month, day or named day whose year the dateline and the tense gave, and why."""
     how = {"past": "the last one before", "future": "the next one after"}.get(
-        f.direction or "", "in the year of"
+        direction or "", "in the year of"
     )
     return _timex(
         f,
@@ -447,12 +445,13 @@ def _holiday(f: Found, v: Holiday, dct: dt.date | None) -> Timex:
     )
 
 
-def _time_to_come(f: Found, v: Span, dct: dt.date) -> Timex:
-    """ "will be redeemed in five years": the point that far after the dateline, a DATE."""
+def _time_to_come(f: Found, later: int, unit: str, dct: dt.date) -> Timex:
+    """ "will be redeemed in five years": the point ``later`` units after the dateline, a DATE
+    (0: some time after it)."""
     point = replace(f, type="DATE")
-    if v.later == 0:
+    if later == 0:
         return _timex(point, "FUTURE_REF", None, None, "some time after the dateline")
-    shift = Shift(v.unit or "year", v.later)
+    shift = Shift(unit, later)
     period = shift_period(shift, dct)
     why = f"{dates.label(period)}: {_shift_words(shift)} the dateline, {dates.weekday_date(dct)}"
     return _timex(point, period.value, period, "dateline", why)
