@@ -250,3 +250,40 @@ def test_a_year_ago_adjective_beside_nine_months_is_the_year_before() -> None:
         "compared with year-earlier net income of $1 million."
     )
     assert _only(text, dt.date(1989, 11, 2), "year-earlier").value == "1988"
+
+
+def test_an_apposition_the_day_before_an_event_is_the_date_it_follows() -> None:
+    text = "Eight trading days after Oct. 12, the day before the stock market plunge, it fell."
+    found = _only(text, dt.date(1989, 10, 30), "the day")
+    assert (found.value, found.anchor) == ("1989-10-12", "previous date")
+    # without the apposition it still counts from the date the narrative is on
+    text = "The vote was on Oct. 12. The day before the vote, stocks fell."
+    assert _only(text, dt.date(1989, 10, 30), "The day before").value == "1989-10-11"
+
+
+def test_bare_units_ago_is_a_past_reference() -> None:
+    text = "Control Data, which just months ago was hemorrhaging financially, is healthy."
+    assert _only(text, dt.date(1989, 10, 30), "months ago").value == "PAST_REF"
+
+
+def test_vague_centuries_and_decades_take_timebank_unit_letters() -> None:
+    assert (
+        _only("Ukraine was ruled from Moscow for centuries.", dt.date(1998, 2, 27), "centuries").value
+        == "PXC"
+    )
+    assert _only("The dispute went on for decades.", dt.date(1998, 2, 27), "decades").value == "PXE"
+    assert _only("It lasted two decades.", dt.date(1998, 2, 27), "two decades").value == "P20Y"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "how"),
+    [
+        ("He arrived in June.", "June", "the last one before the dateline"),
+        ("He will leave in March.", "March", "the next one after the dateline"),
+        ("We meet in September.", "September", "in the year of the dateline"),
+        # past tense, but eleven months back is too far: the nearest October, and it says so
+        ("Stocks fell after Oct. 12.", "Oct. 12", "the nearest one to the dateline"),
+    ],
+)
+def test_a_month_without_a_year_explains_the_year_it_took(text: str, expression: str, how: str) -> None:
+    assert how in _only(text, dt.date(2017, 9, 6), expression).explanation

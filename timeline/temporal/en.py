@@ -107,13 +107,15 @@ CALENDAR_UNIT = {
     if v in ("day", "week", "month", "year", "quarter", "decade", "weekend", "century")
     and not k.endswith("s")
 }
+# The unit letters of TIMEX3 durations. Decades, centuries and millennia take TimeBank's
+# single letters (P1E, PXC, P2L); a counted decade or century is said in years (_COUNTED_AS).
 DURATION_LETTER = {
     "day": "D",
     "week": "W",
     "month": "M",
     "year": "Y",
-    "decade": "DE",
-    "century": "CE",
+    "decade": "E",
+    "century": "C",
     "quarter": "Q",
     "weekend": "WE",
     "hour": "TH",
@@ -548,6 +550,8 @@ _IN_CONTEXT = (
     r"(?<=\blate\s)|(?<=\bmid-)|(?<=\bthrough\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)|"
     r"(?<=\bduring\s)|(?<=\bto\s))"
 )
+# What follows "the day before" when it counts from an event, not a date: "the crash", "his death".
+_EVENT_NOUN_PHRASE = r"(?:the|a|an|his|her|its|their)\s"
 _POS = r"(?:@position[\s-]+(?:of\s+)?)?"
 _NOT_NUMBER_AFTER = r"(?![\d,]*\d|\.\d|\s*(?:%|percent))"
 _NOT_FRACTION = (
@@ -1095,8 +1099,25 @@ RULES: list[Rule] = [
         mod=_position_mod,
     ),
     Rule(
+        "the_day_before_event",
+        # "Oct. 12, the day before the stock market plunge": an apposition names the date just
+        # written again; the event it is counted from comes after, and is no date to count from
+        r"(?<=,\s)the\s+day(?=\s+(?:before|after)\s+" + _EVENT_NOUN_PHRASE + ")",
+        "DATE",
+        lambda g: Shift("day", 0, anchor="previous"),
+        (
+            Example(
+                "Oct. 12, the day before the plunge",
+                "2017-10-12",
+                expression="the day",
+            ),
+        ),
+        priority=2,
+    ),
+    Rule(
         "the_day_after",
-        r"\bthe\s+(?:@calendar_unit\s+(?P<way>before|after)|"
+        r"\b(?!(?<=,\s)the\s+day\s+(?:before|after)\s+" + _EVENT_NOUN_PHRASE + r")"
+        r"the\s+(?:@calendar_unit\s+(?P<way>before|after)|"
         r"(?P<rel>next|following|previous)\s+@calendar_unit:unit2)\b",
         "DATE",
         lambda g: Shift(
@@ -1397,10 +1418,13 @@ RULES: list[Rule] = [
     ),
     Rule(
         "vague_ago",
-        r"\b@vague\s+@plural_unit\s+ago\b",
+        r"\b(?:@vague\s+)?@plural_unit\s+ago\b",
         "DATE",
         lambda g: Reference("PAST_REF"),
-        (Example("several years ago", "PAST_REF"),),
+        (
+            Example("several years ago", "PAST_REF"),
+            Example("just months ago", "PAST_REF", expression="months ago"),
+        ),
         triggers=("ago",),
     ),
     Rule(

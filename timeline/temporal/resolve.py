@@ -433,9 +433,14 @@ def _holiday(f: Found, v: Holiday, dct: dt.date | None) -> Timex:
 
 def _by_tense(f: Found, period: Period, direction: Direction | None, dct: dt.date) -> Timex:
     """A month, day or named day whose year the dateline and the tense gave, and why."""
-    how = {"past": "the last one before", "future": "the next one after"}.get(
-        direction or "", "in the year of"
-    )
+    if direction == "past" and period.end < dct:
+        how = "the last one before"
+    elif direction == "future" and period.start > dct:
+        how = "the next one after"
+    elif period.start <= dct <= period.end or (period.start.year == dct.year and direction is None):
+        how = "in the year of"
+    else:  # the tense pointed too far away: the nearest one was taken
+        how = "the nearest one to"
     return _timex(
         f,
         period.value,
