@@ -27,3 +27,14 @@ def test_pack_then_unpack_gives_the_same_extraction(path: Path) -> None:
 def test_unpacking_something_else_is_a_value_error(garbage: object) -> None:
     with pytest.raises(ValueError):
         temporal.unpack(garbage)  # type: ignore[arg-type]
+
+
+def test_every_kind_of_value_the_grammar_makes_packs() -> None:
+    # each rule's examples, so a new kind of value cannot be left out of the packing table
+    from timeline.temporal import en
+
+    text = "\n\n".join(example.text for rule in en.RULES for example in rule.examples)
+    extraction = temporal.extract(text)
+    kinds = {type(f.value).__name__ for f in extraction.found}
+    assert {"RangeEnd", "Anaphor", "Holiday", "QuarterEnding"} <= kinds
+    assert temporal.unpack(temporal.pack(extraction)) == extraction

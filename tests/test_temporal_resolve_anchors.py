@@ -287,3 +287,25 @@ def test_vague_centuries_and_decades_take_timebank_unit_letters() -> None:
 )
 def test_a_month_without_a_year_explains_the_year_it_took(text: str, expression: str, how: str) -> None:
     assert how in _only(text, dt.date(2017, 9, 6), expression).explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The festival runs Aug. 3 to 5 in Austin.", [("Aug. 3", "2017-08-03"), ("5", "2017-08-05")]),
+        ("talks were held sept. 1-3 in geneva .", [("sept. 1", "2017-09-01"), ("3", "2017-09-03")]),
+        (
+            "The summit is set for Sept. 12 through 14, officials said.",
+            [("Sept. 12", "2017-09-12"), ("14", "2017-09-14")],
+        ),
+        # not the end of a range of days: a share, a score, a count
+        ("On Sept. 5 to 20 percent of voters stayed home.", [("Sept. 5", "2017-09-05")]),
+        ("The team lost 1-3 on Tuesday.", [("Tuesday", "2017-09-05")]),
+        ("The 2016-17 season ended.", [("2016", "2016")]),
+        ("On Sept. 5 and 6 people died.", [("Sept. 5", "2017-09-05")]),
+        # a range cannot run backwards
+        ("It ran Aug. 30-2.", [("Aug. 30", "2017-08-30")]),
+    ],
+)
+def test_the_last_day_of_a_range_in_one_month(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == expected

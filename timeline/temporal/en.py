@@ -17,6 +17,7 @@ from timeline.temporal.values import (
     Calendar,
     Holiday,
     QuarterEnding,
+    RangeEnd,
     Reference,
     ReportingQuarter,
     Shift,
@@ -553,6 +554,14 @@ _IN_CONTEXT = (
 # What follows "the day before" when it counts from an event, not a date: "the crash", "his death".
 _EVENT_NOUN_PHRASE = r"(?:the|a|an|his|her|its|their)\s"
 _POS = r"(?:@position[\s-]+(?:of\s+)?)?"
+# Between the first and last day of a range ("Aug. 3 to 5", "Sept. 1-3", "Sept. 1 - 3"): after a digit.
+_RANGE_WORD = (
+    "(?:"
+    + "|".join(
+        rf"(?<=\d{w})" for w in ("-", "\u2013", " - ", " \u2013 ", " to ", " through ", " and ", " until ")
+    )
+    + ")"
+)
 _NOT_NUMBER_AFTER = r"(?![\d,]*\d|\.\d|\s*(?:%|percent))"
 _NOT_FRACTION = (
     # "three-quarters of its food", "a quarter of the market": a fraction, unless a year follows
@@ -608,6 +617,20 @@ RULES: list[Rule] = [
             Example("on sept. 5", "2017-09-05", expression="sept. 5"),
             Example("the quarter ended Oct. 31, it lost", "2016-10-31", "2017-10-27", expression="Oct. 31"),
             Example("he has led since Oct. 31", "2016-10-31", "2017-10-27", expression="Oct. 31"),
+        ),
+    ),
+    Rule(
+        "range_end",
+        # "Aug. 3 to 5", "Sept. 1-3": the last day of a range of days in one month. Only a number
+        # right after a day and a range word, closing the phrase, qualifies ("Sept. 5 to 20
+        # percent" is not a date); the engine keeps it only right after the range's first date.
+        _RANGE_WORD + r"@day\b(?:st|nd|rd|th)?"
+        r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|for|from|of|when|while|and|with|before|after|to)\b)",
+        "DATE",
+        lambda g: RangeEnd(g["day"]),
+        (
+            Example("The festival runs Aug. 3 to 5 in Austin.", "2017-08-05", expression="5"),
+            Example("talks were held Sept. 1-3.", "2017-09-03", expression="3"),
         ),
     ),
     Rule(

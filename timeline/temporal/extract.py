@@ -27,6 +27,7 @@ from timeline.temporal.values import (
     Direction,
     Holiday,
     QuarterEnding,
+    RangeEnd,
     Reference,
     ReportingQuarter,
     Shift,
@@ -71,6 +72,7 @@ _VALUE_KINDS: tuple[type, ...] = (
     Reference,
     Span,
     Holiday,
+    RangeEnd,  # new kinds go last: the numbers are in caches already written
 )
 _KIND = {kind: i for i, kind in enumerate(_VALUE_KINDS)}
 

@@ -24,6 +24,7 @@ from timeline.temporal.values import (
     Direction,
     Holiday,
     QuarterEnding,
+    RangeEnd,
     Reference,
     ReportingQuarter,
     Shift,
@@ -514,6 +515,30 @@ def _reports_on(value: object, quarter: Period, reported: Period | None) -> bool
     return isinstance(value, QuarterEnding) or (isinstance(value, Calendar) and value.fiscal)
 
 
+# The most characters between a range's first day and its last: "Aug. 3 through 5".
+_RANGE_GAP = len(" through ")
+
+
+def _range_end(f: Found, v: RangeEnd, first: Timex | None) -> Timex | None:
+    """The 5 of "Aug. 3 to 5": the day of the first date's month, or nothing when the number
+    does not close a range of days begun just before it."""
+    if (
+        first is None
+        or first.period is None
+        or first.period.granularity is not Granularity.DAY
+        or not 0 < f.start - first.end <= _RANGE_GAP
+        or v.day <= first.period.start.day
+    ):
+        return None
+    start = first.period.start
+    try:
+        period = dates.day(start.replace(day=v.day))
+    except ValueError:
+        return None
+    why = f"{dates.label(period)}: the last day of a range that begins {dates.long_date(start)}"
+    return _timex(f, period.value, period, "previous date", why)
+
+
 def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Timex, ...]:
     """Resolve every expression in order, tracking the last day the narrative established."""
     previous: dt.date | None = None
@@ -532,6 +557,11 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
             quarter = None
         if _longer_report_period(f):
             longer_period_sentence = sentence
+        if isinstance(f.value, RangeEnd):
+            t = _range_end(f, f.value, out[-1] if out else None)
+            if t is not None:
+                out.append(t)
+            continue
         try:
             if (
                 sentence == longer_period_sentence

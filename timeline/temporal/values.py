@@ -108,6 +108,16 @@ class Anaphor:
 
 
 @dataclass(frozen=True, slots=True)
+class RangeEnd:
+    """The last day of a range written with one month: the 5 of "Aug. 3 to 5", "Sept. 1-3".
+
+    It is that day of the month of the date just before it; written anywhere else, the number
+    is no date."""
+
+    day: int
+
+
+@dataclass(frozen=True, slots=True)
 class Reference:
     """A vague pointer at the past, present or future (TIMEX3 PAST_REF and kin)."""
 
@@ -145,5 +155,14 @@ class Holiday:
 
 
 Value = (
-    Calendar | WeekdayRef | Shift | ReportingQuarter | QuarterEnding | Anaphor | Reference | Span | Holiday
+    Calendar
+    | WeekdayRef
+    | Shift
+    | ReportingQuarter
+    | QuarterEnding
+    | Anaphor
+    | RangeEnd
+    | Reference
+    | Span
+    | Holiday
 )
