@@ -1553,6 +1553,25 @@ RULES: list[Rule] = [
         triggers=("mid", "morning", "afternoon"),
     ),
     Rule(
+        "overnight",
+        # "depressed by overnight losses in New York", "jets struck overnight": the night before
+        # the day the narrative is on (the dateline's, when no day was named); not "an overnight
+        # success" nor "the overnight rate", which are no time
+        r"(?<!\ban\s)\bovernight\b"
+        r"(?!\s+(?:success|sensation|star|rates?|loans?|lending|deposits?|funds|repos?|money|index)\b)",
+        "TIME",
+        lambda g: Shift("day", -1, anchor="previous", tod="TNI"),
+        (
+            Example("Jets struck overnight.", "2017-09-05TNI", expression="overnight"),
+            Example(
+                "London shares closed lower Friday, depressed by overnight losses in New York.",
+                "2017-08-31TNI",
+                expression="overnight",
+            ),
+        ),
+        triggers=("overnight",),
+    ),
+    Rule(
         "tod_relative_day",
         r"\b(?:mid[\s-]?)?@tod\s+@relative_day\b",
         "TIME",
