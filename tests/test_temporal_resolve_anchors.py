@@ -309,3 +309,27 @@ def test_a_month_without_a_year_explains_the_year_it_took(text: str, expression:
 )
 def test_the_last_day_of_a_range_in_one_month(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "kind"),
+    [
+        # when: a vague pointer at the past or the future
+        ("As the yen soared in recent years, losses grew.", "recent years", ("DATE", "PAST_REF")),
+        ("The economy will slow in coming months.", "coming months", ("DATE", "FUTURE_REF")),
+        ("rates have fallen in the last few months .", "the last few months", ("DATE", "PAST_REF")),
+        # how long: a length of unknown size
+        (
+            "For the past few weeks we have been subjected to leaks.",
+            "the past few weeks",
+            ("DURATION", "PXW"),
+        ),
+        ("Many will surrender over the next few days.", "the next few days", ("DURATION", "PXD")),
+        ("The system has evolved over several years.", "several years", ("DURATION", "PXY")),
+    ],
+)
+def test_recent_and_coming_units_say_when_unless_asked_how_long(
+    text: str, expression: str, kind: tuple[str, str]
+) -> None:
+    found = _only(text, dt.date(1998, 2, 6), expression)
+    assert (found.type, found.value) == kind

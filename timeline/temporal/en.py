@@ -253,6 +253,21 @@ VAGUE_AMOUNT = {
     "the next several": "X",
     "a number of": "X",
 }
+# A vague amount that also says which way the time lies: "in recent years" answers "when?" and
+# is a past reference; "for the past few weeks" answers "how long?" and stays a length.
+DIRECTED_AMOUNT = {
+    "recent": "PAST_REF",
+    "past": "PAST_REF",
+    "the past": "PAST_REF",
+    "the past few": "PAST_REF",
+    "the last few": "PAST_REF",
+    "the past several": "PAST_REF",
+    "the last several": "PAST_REF",
+    "coming": "FUTURE_REF",
+    "the coming": "FUTURE_REF",
+    "the next few": "FUTURE_REF",
+    "the next several": "FUTURE_REF",
+}
 REFERENCE = {
     "now": "PRESENT_REF",
     "currently": "PRESENT_REF",
@@ -415,6 +430,7 @@ TABLES = {
     "position": POSITION,
     "approx": APPROX,
     "vague": VAGUE_AMOUNT,
+    "directed_amount": DIRECTED_AMOUNT,
     "reference": REFERENCE,
     "frequency": FREQUENCY,
     "day": Token(r"3[01]|[12][0-9]|0?[1-9]", int, digits=True),
@@ -561,6 +577,10 @@ _RANGE_WORD = (
         rf"(?<=\d{w})" for w in ("-", "\u2013", " - ", " \u2013 ", " to ", " through ", " and ", " until ")
     )
     + ")"
+)
+# Words before a length that ask "how long?" ("for", "over the past few weeks"), not "when?".
+_HOW_LONG_BEFORE = "".join(
+    rf"(?<!\b{w}\s)" for w in ("for", "over", "within", "throughout", "during", "lasting", "lasted")
 )
 _NOT_NUMBER_AFTER = r"(?![\d,]*\d|\.\d|\s*(?:%|percent))"
 _NOT_FRACTION = (
@@ -1701,11 +1721,30 @@ RULES: list[Rule] = [
         priority=3,
     ),
     Rule(
+        "vague_time_ref",
+        # "in recent years", "expects the economy to slow in coming months": when, not how long
+        _HOW_LONG_BEFORE + r"\b@directed_amount\s+@plural_unit\b",
+        "DATE",
+        lambda g: Reference(g["directed_amount"]),
+        (
+            Example("killed in clashes in recent days", "PAST_REF", expression="recent days"),
+            Example(
+                "In the coming days, more troops will arrive.", "FUTURE_REF", expression="the coming days"
+            ),
+            Example("there were sell programs in past years", "PAST_REF", expression="past years"),
+        ),
+        priority=1,
+    ),
+    Rule(
         "vague_duration",
         r"\b@vague\s+@plural_unit\b",
         "DURATION",
         lambda g: Span(_duration("X", g["plural_unit"])),
-        (Example("several years", "PXY"), Example("recent weeks", "PXW"), Example("the coming days", "PXD")),
+        (
+            Example("several years", "PXY"),
+            Example("for the past few weeks", "PXW", expression="the past few weeks"),
+            Example("over the coming days", "PXD", expression="the coming days"),
+        ),
     ),
     Rule(
         "vague_unit_adjective",
