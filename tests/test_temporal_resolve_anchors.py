@@ -333,3 +333,26 @@ def test_recent_and_coming_units_say_when_unless_asked_how_long(
 ) -> None:
     found = _only(text, dt.date(1998, 2, 6), expression)
     assert (found.type, found.value) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "sets"),
+    [
+        ("The reserve will be adjusted quarterly and will reflect market conditions.", ["quarterly"]),
+        ("The council meets weekly.", ["weekly"]),
+        # a rate says how much per year, not when something recurs
+        ("Revenue is expected to increase by 20% annually, the company said.", []),
+        ("The plant would produce about 10,000 units annually.", []),
+        ("It will eliminate dividend payments of C$17.9 million annually.", []),
+    ],
+)
+def test_a_frequency_adverb_is_a_set_but_a_rate_is_not(text: str, sets: list[str]) -> None:
+    assert [t.text for t in tag(text, dt.date(1989, 10, 30)) if t.type == "SET"] == sets
+
+
+def test_last_years_figure_in_a_quarterly_report_is_the_year_ago_quarter() -> None:
+    text = "Sales in the latest quarter rose 13% to $1.76 billion from last year's $1.55 billion."
+    assert _only(text, dt.date(1989, 10, 30), "last year").value == "1988-Q3"
+    # a figure of the whole year stays the year
+    text = "Analysts predicted earnings of $4 a share for this year, up from last year's $3.27 a share."
+    assert _only(text, dt.date(1989, 10, 30), "last year").value == "1988"

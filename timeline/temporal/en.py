@@ -582,6 +582,11 @@ _RANGE_WORD = (
 _HOW_LONG_BEFORE = "".join(
     rf"(?<!\b{w}\s)" for w in ("for", "over", "within", "throughout", "during", "lasting", "lasted")
 )
+# Not right after a quantity: "20% annually", "$2 million annually", "10,000 units annually".
+_AFTER_NO_QUANTITY = "".join(
+    rf"(?<!{w}\s)"
+    for w in ("%", r"\d", "percent", "million", "billion", "thousand", "units", "shares", "tons", "barrels")
+)
 _NOT_NUMBER_AFTER = r"(?![\d,]*\d|\.\d|\s*(?:%|percent))"
 _NOT_FRACTION = (
     # "three-quarters of its food", "a quarter of the market": a fraction, unless a year follows
@@ -1069,7 +1074,10 @@ RULES: list[Rule] = [
         # "$3 million last year", "the corresponding period last year": a figure compared with the
         # same period a year back; in a quarterly report that is the quarter a year earlier
         r"(?:(?<=million\s)|(?<=billion\s)|(?<=share\s)|(?<=share,\s)|(?<=cents\s)|(?<=%\s)|(?<=percent\s)|"
-        r"\bthe\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+)last\s+year\b(?!'s)",
+        r"\bthe\s+(?:same|corresponding|comparable)\s+(?:period|quarter)\s+)last\s+year\b(?!'s)"
+        # "up from last year's $1.55 billion", "last year's results": the figure of a year back
+        r"|\blast\s+year\b(?='s\s+(?:(?:fully\s+diluted\s+)?(?:[$#]|c\$|a\$)|results|figures?|sales|earnings|"
+        r"net|profit|loss|revenue|level)\b)",
         "DATE",
         lambda g: Shift("year", -1, whole_unit=False),
         (
@@ -1078,6 +1086,12 @@ RULES: list[Rule] = [
             ),
             Example(
                 "Net rose in the third quarter, from $3 million last year.",
+                "2016-Q3",
+                "2017-11-01",
+                expression="last year",
+            ),
+            Example(
+                "Sales in the third quarter rose 13% from last year's $1.55 billion.",
                 "2016-Q3",
                 "2017-11-01",
                 expression="last year",
@@ -1891,14 +1905,17 @@ RULES: list[Rule] = [
     ),
     Rule(
         "frequency",
-        # the adverb ("paid annually", "meets weekly."), not the adjective of a noun ("daily volume")
-        r"\b@frequency\b(?=\s*(?:[^\w\s]|$)|\s+(?:and|or|but|in|on|at|to|for|from|by|since|through|until|over|"
-        r"with|as|basis|if|when|while|because|during|after|before)\b)",
+        # the adverb ("paid annually", "meets weekly."), not the adjective of a noun ("daily volume");
+        # nor a rate, a quantity per unit of time ("rise 8.5% annually", "10,000 units annually"),
+        # which says how much, not when something recurs
+        _AFTER_NO_QUANTITY
+        + r"\b@frequency\b(?=\s*(?:[^\w\s]|$)|\s+(?:and|or|but|in|on|at|to|for|from|by|since|through|"
+        r"until|over|with|as|basis|if|when|while|because|during|after|before)\b)",
         "SET",
         lambda g: Span(g["frequency"]),
         (
             Example("weekly", "P1W"),
-            Example("revenue to increase 20% annually through 1995", "P1Y", expression="annually"),
+            Example("the reserve will be adjusted quarterly and will reflect", "P3M", expression="quarterly"),
         ),
     ),
 ]
