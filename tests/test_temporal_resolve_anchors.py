@@ -356,3 +356,18 @@ def test_last_years_figure_in_a_quarterly_report_is_the_year_ago_quarter() -> No
     # a figure of the whole year stays the year
     text = "Analysts predicted earnings of $4 a share for this year, up from last year's $3.27 a share."
     assert _only(text, dt.date(1989, 10, 30), "last year").value == "1988"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It makes no sense in today's world, where paternity can be proved.", "PRESENT_REF"),
+        ("The chips power many of today's personal computers.", "PRESENT_REF"),
+        ("The offer was advertised in today's editions of the Journal.", "1989-10-27"),
+        ("today 's vote was close .", "1989-10-27"),
+        ("in today s world , paternity can be proved .", "PRESENT_REF"),
+        ("It is vital in today\u2019s economy.", "PRESENT_REF"),
+    ],
+)
+def test_todays_in_general_is_the_present_not_the_dateline_day(text: str, value: str) -> None:
+    assert [t.value for t in tag(text, dt.date(1989, 10, 27))] == [value]

@@ -442,6 +442,13 @@ TABLES = {
     "minute": Token(r"[0-5][0-9]", int, digits=True),
 }
 
+# What "today's" says of the present in general, not of the dateline's day: "today's world".
+GENERIC_PRESENT = (
+    "world society economy economies markets? climate environment technology technologies youth "
+    "children kids teenagers generation politics culture era age times standards consumers computers "
+    "cars families workers workplace women men people life lifestyles"
+).split()
+
 # Table words too common to point at an expression on their own.
 STOP_WORDS = frozenset(
     "a an the some over in of about this last next past more less than at up to no just early late mid "
@@ -946,6 +953,19 @@ RULES: list[Rule] = [
             Example("the vote tomorrow", "2017-09-07", expression="tomorrow"),
         ),
         mod=_position_mod,
+    ),
+    Rule(
+        "generic_today",
+        # "in today's world", "today's personal computers": the present in general, no day
+        r"\btoday(?=\s?['\u2019]?s\s+(?:[^\W\d]+\s+)?(?:" + "|".join(GENERIC_PRESENT) + r")\b)",
+        "DATE",
+        lambda g: Reference("PRESENT_REF"),
+        (
+            Example("not to mothers in today's world", "PRESENT_REF", expression="today"),
+            Example("many of today's personal computers", "PRESENT_REF", expression="today"),
+        ),
+        priority=1,
+        triggers=("today",),
     ),
     Rule(
         "tonight",
