@@ -371,3 +371,29 @@ def test_last_years_figure_in_a_quarterly_report_is_the_year_ago_quarter() -> No
 )
 def test_todays_in_general_is_the_present_not_the_dateline_day(text: str, value: str) -> None:
     assert [t.value for t in tag(text, dt.date(1989, 10, 27))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a weekday in the week named
+        ("The vote is Tues. next week.", "Tues. next week", "2017-09-12"),
+        ("on friday of last week , rebels attacked .", "friday of last week", "2017-09-01"),
+        # two days away, in one expression
+        ("The day before yesterday, a car bomb exploded.", "The day before yesterday", "2017-09-04"),
+        ("talks resume the day after tomorrow .", "the day after tomorrow", "2017-09-08"),
+        # "that day" setting the scene is the day the narrative is on
+        ("He was arrested on Sept. 1. Later that day, he was freed.", "that day", "2017-09-01"),
+        ("He was arrested on Sept. 1. That day, aid arrived.", "That day", "2017-09-01"),
+        # a clock time is on the day its own sentence names, else the dateline's
+        ("It happened on Sept. 5 at 10 a.m.", "10 a.m.", "2017-09-05T10:00"),
+        ("Rebels struck on Sept. 1. Officials spoke at 3 p.m.", "3 p.m.", "2017-09-06T15:00"),
+    ],
+)
+def test_days_named_from_weeks_days_and_the_sentence(text: str, expression: str, value: str) -> None:
+    assert _only(text, dt.date(2017, 9, 6), expression).value == value
+
+
+def test_that_day_in_general_is_no_date() -> None:
+    text = "You get strong redemptions that day and for two days following."
+    assert [t.text for t in tag(text, dt.date(1989, 10, 27))] == ["two days"]

@@ -200,7 +200,14 @@ RELATIVE = {
     "this past": -1,
     "this coming": 1,
 }
-RELATIVE_DAY = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0}
+RELATIVE_DAY = {
+    "today": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "tonight": 0,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
 HALF_PART = {"first": "H1", "second": "H2", "last": "H2"}
 # Days counted from the one the narrative is on: "the next morning", "the night before".
 STEP_BEFORE = {"next": 1, "following": 1, "previous": -1, "preceding": -1}
@@ -916,6 +923,19 @@ RULES: list[Rule] = [
         ),
     ),
     Rule(
+        "weekday_of_week",
+        # "Tuesday next week", "on Friday of last week": that weekday in the week named
+        r"\b@weekday\.?\s+(?:of\s+)?@relative\s+week\b",
+        "DATE",
+        lambda g: WeekdayRef(g["weekday"], week=g["relative"]),
+        (
+            Example("The vote is Tues. next week.", "2017-09-12", expression="Tues. next week"),
+            Example("on Friday of last week", "2017-09-01", expression="Friday of last week"),
+            Example("talks resume on monday this week", "2017-09-04", expression="monday this week"),
+        ),
+        priority=1,
+    ),
+    Rule(
         "the_previous_weekday",
         # "down from the previous Friday": counted from the day the narrative is on
         r"\bthe\s+(?P<rel>previous|following|preceding)\s+@weekday(?=\W|$)",
@@ -1365,13 +1385,14 @@ RULES: list[Rule] = [
         # "10am." at a sentence's end: the full stop is not the abbreviation's
         r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>[ap]\.m\.?|[ap]m)(?!\w)",
         "TIME",
-        lambda g: Shift(
-            "day",
-            0,
-            tod=_clock(g),
-        ),
+        # a clock time is on the day its sentence names ("on Sept. 5 at 10 a.m."), else the dateline's
+        lambda g: Shift("day", 0, anchor="sentence", tod=_clock(g)),
         (
             Example("3 p.m.", "2017-09-06T15:00"),
+            Example("It happened on Sept. 5 at 10 a.m.", "2017-09-05T10:00", expression="10 a.m."),
+            Example(
+                "Rebels struck on Sept. 1. Officials spoke at 3 p.m.", "2017-09-06T15:00", expression="3 p.m."
+            ),
             Example("around 7:15 p.m.", "2017-09-06T19:15"),
             Example("it starts at 10am.", "2017-09-06T10:00", expression="10am"),
         ),
@@ -1548,8 +1569,12 @@ RULES: list[Rule] = [
     ),
     Rule(
         "that_unit",
-        # "imports that year", "results for that quarter": the one holding the date last named
-        r"\b(?:that|the\s+same)\s+(?P<unit>year|quarter|month|week|(?<=same\s)day)\b"
+        # "imports that year", "results for that quarter": the one holding the date last named;
+        # "that day" only where it sets the scene ("That day, ...", "later that day", "on that
+        # day"); "redemptions that day" in general is no date
+        r"\b(?:that|the\s+same)\s+(?P<unit>year|quarter|month|week|(?<=same\s)day|"
+        r"(?:(?<=^that\s)|(?<=[.;:,]\sthat\s)|(?<=\bon\sthat\s)|(?<=\blater\sthat\s)|"
+        r"(?<=\bearlier\sthat\s)|(?<=\bby\sthat\s)|(?<=\buntil\sthat\s))day)\b"
         r"(?![\s-]*(?:end|ago|earlier|old)\b|-)",
         "DATE",
         lambda g: Anaphor(g["unit"].lower()),

@@ -147,6 +147,8 @@ def choose_year(value: Calendar, anchor: dt.date, direction: Direction | None, f
 
 def weekday_date(value: WeekdayRef, anchor: dt.date, direction: Direction | None) -> dt.date:
     """The day a weekday names: "last" before the anchor, "next" after, else by tense (past by default)."""
+    if value.week is not None:
+        return anchor + dt.timedelta(days=value.weekday - anchor.weekday() + 7 * value.week)
     diff = (value.weekday - anchor.weekday()) % 7
     if value.shift == 1:
         return anchor + dt.timedelta(days=diff or 7)
@@ -542,6 +544,7 @@ def _range_end(f: Found, v: RangeEnd, first: Timex | None) -> Timex | None:
 def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Timex, ...]:
     """Resolve every expression in order, tracking the last day the narrative established."""
     previous: dt.date | None = None
+    previous_sentence = -1  # the sentence that named ``previous``
     last_quarter: Period | None = None
     last_period: Period | None = None
     last_written: Period | None = None  # a year or month in full, named after the last day
@@ -557,6 +560,11 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
             quarter = None
         if _longer_report_period(f):
             longer_period_sentence = sentence
+        if isinstance(f.value, Shift) and f.value.anchor == "sentence":
+            # counted from the day the narrative is on only if this sentence named it
+            f = replace(
+                f, value=replace(f.value, anchor="previous" if previous_sentence == sentence else "dateline")
+            )
         if isinstance(f.value, RangeEnd):
             t = _range_end(f, f.value, out[-1] if out else None)
             if t is not None:
@@ -581,6 +589,7 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
         out.append(t)
         if t.period is not None and t.period.granularity <= Granularity.DAY:
             previous = t.period.start
+            previous_sentence = sentence
             last_written = None
         elif t.period is not None and isinstance(f.value, Calendar) and f.value.year is not None:
             last_written = t.period

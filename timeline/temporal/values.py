@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 Direction = Literal["past", "future"]
-AnchorKind = Literal["dateline", "previous"]
+AnchorKind = Literal["dateline", "previous", "sentence"]
+"""What a relative value counts from: the dateline; the day the narrative is on ("previous");
+or that day only if the same sentence named it, else the dateline ("sentence")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,8 @@ class WeekdayRef:
     tod: str | None = None
     anchor: AnchorKind = "dateline"
     """"previous" for "the previous Friday": counted from the day the narrative is on."""
+    week: int | None = None
+    """The week it falls in, counted from the anchor's: 1 for "Tuesday next week"."""
 
 
 @dataclass(frozen=True, slots=True)
