@@ -397,3 +397,20 @@ def test_days_named_from_weeks_days_and_the_sentence(text: str, expression: str,
 def test_that_day_in_general_is_no_date() -> None:
     text = "You get strong redemptions that day and for two days following."
     assert [t.text for t in tag(text, dt.date(1989, 10, 27))] == ["two days"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The army declared a truce for the Eid al-Adha holiday.", "Eid al-Adha", "2017-09-01"),
+        ("fighting paused for eid al fitr , residents said .", "eid al fitr", "2017-06-25"),
+        ("The offensive will resume after Eid al-Fitr.", "Eid al-Fitr", "2018-06-15"),
+        ("Eid al-Fitr 2016", "Eid al-Fitr 2016", "2016-07-06"),
+        # outside the years the Islamic calendar table covers: kept, unresolved, and said so
+        ("Eid al-Fitr 1910", "Eid al-Fitr 1910", "XXXX-XX-XX"),
+    ],
+)
+def test_islamic_holidays_fall_where_the_islamic_calendar_puts_them(
+    text: str, expression: str, value: str
+) -> None:
+    assert _only(text, dt.date(2017, 9, 6), expression).value == value

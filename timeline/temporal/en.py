@@ -395,6 +395,17 @@ _HOLIDAYS: dict[str, Holiday] = {
     "palm sunday": Holiday(easter=-7),
     "ash wednesday": Holiday(easter=-46),
     "pentecost": Holiday(easter=49),
+    # the Islamic calendar's (month, day), by the Umm al-Qura reckoning; a country that sights
+    # the moon may keep the day one earlier or later
+    "eid al adha": Holiday(hijri=(12, 10)),
+    "eid ul adha": Holiday(hijri=(12, 10)),
+    "eid el adha": Holiday(hijri=(12, 10)),
+    "eid al fitr": Holiday(hijri=(10, 1)),
+    "eid ul fitr": Holiday(hijri=(10, 1)),
+    "eid el fitr": Holiday(hijri=(10, 1)),
+    "ashura": Holiday(hijri=(1, 10)),
+    "islamic new year": Holiday(hijri=(1, 1)),
+    "hijri new year": Holiday(hijri=(1, 1)),
 }
 
 
@@ -1269,6 +1280,9 @@ RULES: list[Rule] = [
             Example("shops reopen on new year s day", "2018-01-01", expression="new year s day"),
             Example("Good Friday 1998", "1998-04-10"),
             Example("on Election Day 2016", "2016-11-08", expression="Election Day 2016"),
+            Example("a truce for the Eid al-Adha holiday", "2017-09-01", expression="Eid al-Adha"),
+            Example("fighting paused for eid al fitr", "2017-06-25", expression="eid al fitr"),
+            Example("Eid al-Fitr 2016", "2016-07-06"),
         ),
         triggers=tuple(sorted({re.findall(r"\w+", name)[0] for name in HOLIDAY})),
     ),

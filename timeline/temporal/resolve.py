@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from dateutil.easter import easter
+from hijridate import Gregorian, Hijri
 
 from timeline import dates
 from timeline.dates import Granularity, Period
@@ -411,7 +412,18 @@ def resolve_one(
 
 
 def holiday_date(value: Holiday, year: int) -> dt.date:
-    """The day a named day of the year falls on in ``year``."""
+    """The day a named day of the year falls on in ``year`` (for a day of the Islamic calendar,
+    which comes some eleven days earlier each year, its first one in ``year``).
+
+    ``OverflowError`` for an Islamic day outside the years the calendar table covers."""
+    if value.hijri is not None:
+        month, day = value.hijri
+        first = Gregorian(year, 1, 1).to_hijri().year
+        for hijri_year in (first, first + 1):
+            d = Hijri(hijri_year, month, day).to_gregorian()
+            if d.year == year:
+                return dt.date(d.year, d.month, d.day)
+        raise ValueError(f"no {month}/{day} of the Islamic calendar in {year}")
     if value.easter is not None:
         return easter(year) + dt.timedelta(days=value.easter)
     d = dt.date(year, value.month, value.day)
@@ -421,11 +433,19 @@ def holiday_date(value: Holiday, year: int) -> dt.date:
 
 
 def _holiday(f: Found, v: Holiday, dct: dt.date | None) -> Timex:
+    try:
+        return _holiday_in_range(f, v, dct)
+    except OverflowError:
+        why = "the days of the Islamic calendar are known here from 1924 to 2077 only"
+        return _timex(f, "XXXX-XX-XX", None, None, why)
+
+
+def _holiday_in_range(f: Found, v: Holiday, dct: dt.date | None) -> Timex:
     if v.year is not None:
         period = dates.day(holiday_date(v, v.year))
         return _timex(f, period.value, period, None, f"written in full: {dates.label(period)}")
     if dct is None:
-        fixed = v.weekday is None and v.easter is None
+        fixed = v.weekday is None and v.easter is None and v.hijri is None
         value = f"XXXX-{v.month:02d}-{v.day:02d}" if fixed else "XXXX-XX-XX"
         return _timex(f, value, None, None, "no dateline to tell which year is meant")
     # the year as for the day it falls on around the dateline ("on Christmas Eve" told in the past)

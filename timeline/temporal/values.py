@@ -148,7 +148,8 @@ class Holiday:
 
     Fixed on ``month``/``day``; with ``weekday``, the first such weekday on or after that day
     (Thanksgiving: the first Thursday from Nov. 22); with ``easter``, that many days from
-    Easter Sunday. ``year`` None means the year comes from the anchor, as for "June".
+    Easter Sunday; with ``hijri``, that (month, day) of the Islamic calendar (Eid al-Adha is
+    10 Dhu al-Hijjah). ``year`` None means the year comes from the anchor, as for "June".
     """
 
     month: int = 1
@@ -156,6 +157,7 @@ class Holiday:
     weekday: int | None = None
     easter: int | None = None
     year: int | None = None
+    hijri: tuple[int, int] | None = None
 
 
 Value = (
