@@ -414,3 +414,20 @@ def test_islamic_holidays_fall_where_the_islamic_calendar_puts_them(
     text: str, expression: str, value: str
 ) -> None:
     assert _only(text, dt.date(2017, 9, 6), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("It happened on Sept. 5 at 10 a.m.", "5 September 2017, 10:00"),
+        ("Jets struck overnight.", "5 September 2017, night"),
+        ("the deadline is midnight Friday", "1 September 2017, midnight"),
+        ("in the 21st century", "the 21st century"),
+        ("in the 11th century", "the 11th century"),
+    ],
+)
+def test_a_reader_sees_the_time_of_day_and_a_proper_ordinal(text: str, label: str) -> None:
+    from timeline import dates
+
+    found = tag(text, dt.date(2017, 9, 6))[-1]
+    assert found.period is not None and dates.label(found.period) == label

@@ -175,10 +175,38 @@ def weekday_date(d: dt.date) -> str:
     return f"{_WEEKDAY_NAMES[d.weekday()]} {long_date(d)}"
 
 
+_PARTS_OF_DAY = {
+    "MO": "morning",
+    "MI": "midday",
+    "AF": "afternoon",
+    "EV": "evening",
+    "NI": "night",
+    "DT": "daytime",
+}
+
+
+def _time_of_day(value: str) -> str:
+    """ "10:00", "morning", "midnight": the time a TIME value names after its "T"."""
+    clock = value.partition("T")[2]
+    if clock in ("24:00", "24"):
+        return "midnight"
+    if clock in _PARTS_OF_DAY:
+        return _PARTS_OF_DAY[clock]
+    return clock if len(clock) != 2 else f"{clock}:00"
+
+
+def _ordinal(n: int) -> str:
+    """21st, 22nd, 23rd, 11th, 20th."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def label(period: Period) -> str:
     """A reader's name for a period at its own granularity ("June 2017", "week 36 of 2017")."""
     g = period.granularity
     s = period.start
+    if g is Granularity.TIME and "T" in period.value:
+        return f"{long_date(s)}, {_time_of_day(period.value)}"
     if g in (Granularity.TIME, Granularity.DAY):
         return long_date(s)
     if g is Granularity.WEEK:
@@ -197,4 +225,4 @@ def label(period: Period) -> str:
         return str(s.year)
     if g is Granularity.DECADE:
         return f"the {s.year}s"
-    return f"the {s.year // 100 + 1}th century"
+    return f"the {_ordinal(s.year // 100 + 1)} century"
