@@ -431,3 +431,25 @@ def test_a_reader_sees_the_time_of_day_and_a_proper_ordinal(text: str, label: st
 
     found = tag(text, dt.date(2017, 9, 6))[-1]
     assert found.period is not None and dates.label(found.period) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # words that are dates only in context
+        ("summer camp for children opened .", []),
+        ("donna summer sang .", []),
+        ("in the fall of raqqa , civilians died .", []),
+        ("an august institution .", []),
+        ("a second attack followed .", []),
+        ("prices fall in the fall .", [("the fall", "2017-FA")]),
+        ("fighting eased in winter .", [("winter", "2016-WI")]),
+        ("late summer storms hit .", [("late summer", "2017-SU")]),
+        ("the summer of last year", [("the summer of last year", "2016-SU")]),
+        ("he waited a second .", [("a second", "PT1S")]),
+        ("it lasted a few seconds .", [("a few seconds", "PTXS")]),
+        ("the minutes of the meeting were read .", []),
+    ],
+)
+def test_ambiguous_words_are_dates_only_in_context(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found

@@ -603,6 +603,28 @@ _RANGE_WORD = (
     )
     + ")"
 )
+# A preposition just before: "in summer", "by winter".
+_AFTER_PREPOSITION = (
+    "(?:"
+    + "|".join(
+        rf"(?<=\b{w}\s)"
+        for w in (
+            "in",
+            "during",
+            "over",
+            "by",
+            "until",
+            "since",
+            "through",
+            "before",
+            "after",
+            "from",
+            "into",
+            "throughout",
+        )
+    )
+    + ")"
+)
 # Words before a length that ask "how long?" ("for", "over the past few weeks"), not "when?".
 _HOW_LONG_BEFORE = "".join(
     rf"(?<!\b{w}\s)" for w in ("for", "over", "within", "throughout", "during", "lasting", "lasted")
@@ -774,7 +796,8 @@ RULES: list[Rule] = [
         # "since January" looks back: the last January, this year's if it has come
         r"(?P<by>(?<=\bby\s))?(?P<since>(?<=\bsince\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s))?\b"
         + _POS
-        + r"@safe_month\b(?!\s*\d)",
+        # "an august institution": no month takes "an"
+        + r"(?<!\ban\s)@safe_month\b(?!\s*\d)",
         "DATE",
         lambda g: Calendar(
             None,
@@ -824,21 +847,29 @@ RULES: list[Rule] = [
     ),
     Rule(
         "season",
-        r"\b" + _POS + r"(?:(?:@relative|the)\s+)?(?:@safe_season|(?<=the\s)@season:any_season)\b"
-        r"(?!\s+(?:of\s+)?\d)",
+        # a bare season word only after a preposition or "early"/"late" ("in summer", "late
+        # winter"): "summer camp", "Donna Summer" are none; "the fall of Raqqa" is no autumn
+        r"\b(?:" + _POS + r"(?:@relative|the)\s+(?:@safe_season|(?<=the\s)@season:any_season)"
+        r"|@position:pos2[\s-]+(?:of\s+)?@safe_season:after_position"
+        r"|" + _AFTER_PREPOSITION + r"@safe_season:after_preposition)\b"
+        r"(?!\s+(?:of\s+)?\d)(?!\s+(?:of|in)\s+(?!(?:last|this|next)\s+year\b))",
         "DATE",
         lambda g: Calendar(
             None,
-            part=g.get("safe_season") or g["any_season"],
+            part=g.get("safe_season")
+            or g.get("after_position")
+            or g.get("after_preposition")
+            or g["any_season"],
             direction="past" if g.get("relative", 0) < 0 else "future" if g.get("relative", 0) > 0 else None,
             year_from_anchor=g.get("relative") == 0,
         ),
         (
             Example("the summer", "2017-SU"),
             Example("early winter", "2017-WI"),
+            Example("fighting eased in winter", "2016-WI", expression="winter"),
             Example("this summer", "2018-SU", dct="2018-03-22"),
         ),
-        mod=_position_mod,
+        mod=lambda g: g.get("position") or g.get("pos2"),
     ),
     Rule(
         "relative_season",
@@ -1759,7 +1790,11 @@ RULES: list[Rule] = [
         # a length of time taken, spent or given: "spent a week", "offered him a week to withdraw"
         r"(?<=\btook\s)|(?<=\btake\s)|(?<=\btakes\s)|(?<=\bspent\s)|(?<=\bspend\s)|(?<=\blasted\s)|"
         r"(?<=\blasts\s)|(?<=\bwaited\s)|(?<=\bhim\s)|(?<=\bher\s)|(?<=\bthem\s)|(?<=\bus\s))"
-        r"an?[\s-]+@unit(?<!s)\b" + _NOT_FRACTION,
+        r"an?[\s-]+@unit(?<!s)\b"
+        + _NOT_FRACTION
+        # "a second attack", "a second time": the ordinal, not a clock second
+        + r"(?!(?<=second)\s+"
+        r"(?!(?:later|earlier|ago|or|and|before|after|longer|more|too|to|in|of|for|on|at)\b)[^\W\d])",
         "DURATION",
         lambda g: Span(_duration(1, g["unit"])),
         (
@@ -1810,11 +1845,13 @@ RULES: list[Rule] = [
     ),
     Rule(
         "vague_duration",
-        r"\b@vague\s+@plural_unit\b",
+        # minutes and seconds only after an amount: "the minutes of the meeting" are none
+        r"\b@vague\s+(?:@plural_unit|(?P<clock_units>minutes|seconds))\b",
         "DURATION",
-        lambda g: Span(_duration("X", g["plural_unit"])),
+        lambda g: Span(_duration("X", g.get("plural_unit") or UNIT[g["clock_units"].lower()])),
         (
             Example("several years", "PXY"),
+            Example("the answer is coming up in just a few minutes", "PTXM", expression="a few minutes"),
             Example("for the past few weeks", "PXW", expression="the past few weeks"),
             Example("over the coming days", "PXD", expression="the coming days"),
         ),
