@@ -453,3 +453,17 @@ def test_a_reader_sees_the_time_of_day_and_a_proper_ordinal(text: str, label: st
 )
 def test_ambiguous_words_are_dates_only_in_context(text: str, found: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Shipments resume within two to three weeks.", [("two", "P2W"), ("three weeks", "P3W")]),
+        ("it's between two to six days for every patient", [("two", "P2D"), ("six days", "P6D")]),
+        ("it took two or three days .", [("two", "P2D"), ("three days", "P3D")]),
+        ("two and a half years", [("two and a half years", "P2Y6M")]),
+        ("It rose 2 to 3 percent.", []),
+    ],
+)
+def test_a_range_of_lengths_is_two_lengths_in_one_unit(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found

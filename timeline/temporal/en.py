@@ -1783,6 +1783,20 @@ RULES: list[Rule] = [
         mod=_position_mod,
     ),
     Rule(
+        "range_start_units",
+        # "two to three weeks", "between two to six days": the first length of the range, its
+        # unit read from the second, which is tagged on its own
+        r"\b(?<![\d.,])(?!an?\b)@num(?=\s*(?:-|\u2013|to|or)\s*@num:upto[\s-]+@plural_unit\b)",
+        "DURATION",
+        lambda g: Span(_duration(g["num"], g["plural_unit"])),
+        (
+            Example("shipments resume within two to three weeks", "P2W", expression="two"),
+            Example("It's between two to six days for every patient", "P2D", expression="two"),
+            Example("the next 12 to 18 months", "P12M", expression="12"),
+        ),
+        triggers=tuple(PLURAL_UNIT),
+    ),
+    Rule(
         "a_unit_duration",
         r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s)|(?<=\bover\s)|"
         r"(?<=\bafter\s)|(?<=\bnearly\s)|(?<=\balmost\s)|(?<=\bonly\s)|(?<=\bjust\s)|(?<=\bof\s)|"
