@@ -176,6 +176,15 @@ NUMBER = Token(
     digits=True,
 )
 
+# A count written out or in digits, without "a"/"an" ("two", "12"): a range's first number.
+COUNT = Token(
+    rf"(?:\d+|(?:{_longest_first(list(_TENS))})(?:[\s-]+(?:{_longest_first(_ONES[1:10])}))?|"
+    rf"(?:{_longest_first(_ONES[1:])}))\b",
+    _number,
+    frozenset(_ONES[1:]) | frozenset(_TENS),
+    digits=True,
+)
+
 ORDINAL = {
     "first": 1,
     "second": 2,
@@ -438,6 +447,7 @@ TABLES = {
     "plural_unit": PLURAL_UNIT,
     "calendar_unit": CALENDAR_UNIT,
     "num": NUMBER,
+    "count": COUNT,
     "ordinal": ORDINAL,
     "relative": RELATIVE,
     "relative_day": RELATIVE_DAY,
@@ -1786,15 +1796,14 @@ RULES: list[Rule] = [
         "range_start_units",
         # "two to three weeks", "between two to six days": the first length of the range, its
         # unit read from the second, which is tagged on its own
-        r"\b(?<![\d.,])(?!an?\b)@num(?=\s*(?:-|\u2013|to|or)\s*@num:upto[\s-]+@plural_unit\b)",
+        r"\b(?<![\d.,])@count(?=\s*(?:-|\u2013|to|or)\s*@num[\s-]+@plural_unit\b)",
         "DURATION",
-        lambda g: Span(_duration(g["num"], g["plural_unit"])),
+        lambda g: Span(_duration(g["count"], g["plural_unit"])),
         (
             Example("shipments resume within two to three weeks", "P2W", expression="two"),
             Example("It's between two to six days for every patient", "P2D", expression="two"),
             Example("the next 12 to 18 months", "P12M", expression="12"),
         ),
-        triggers=tuple(PLURAL_UNIT),
     ),
     Rule(
         "a_unit_duration",
