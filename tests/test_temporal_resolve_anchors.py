@@ -467,3 +467,15 @@ def test_ambiguous_words_are_dates_only_in_context(text: str, found: list[tuple[
 )
 def test_a_range_of_lengths_is_two_lengths_in_one_unit(text: str, found: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The rights will terminate on Nov. 30. Until then, the stock remains convertible.", "2017-11-30"),
+        ("the group took the city in 2014 . since then it has lost ground .", "2014"),
+        ("By then the army had left.", "XXXX-XX-XX"),
+    ],
+)
+def test_until_then_is_the_date_last_named(text: str, value: str) -> None:
+    assert [t.value for t in tag(text, dt.date(2017, 9, 6)) if t.text.lower() == "then"] == [value]

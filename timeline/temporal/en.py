@@ -1647,6 +1647,24 @@ RULES: list[Rule] = [
         triggers=("year", "quarter", "month", "week", "day"),
     ),
     Rule(
+        "then",
+        # "will terminate on Nov. 30. Until then, ...": the date last named
+        r"(?:(?<=\buntil\s)|(?<=\btill\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\bbefore\s))then\b",
+        "DATE",
+        lambda g: Anaphor("period"),
+        (
+            Example(
+                "The rights will terminate on Nov. 30. Until then, the stock remains convertible.",
+                "2017-11-30",
+                expression="then",
+            ),
+            Example(
+                "The group took the city in 2014. Since then it has lost ground.", "2014", expression="then"
+            ),
+        ),
+        triggers=("then",),
+    ),
+    Rule(
         "nth_day_of",
         # "It's the second day of an offensive": the day it is; "Tuesday was the third day": that day
         r"(?:(?P<now>(?<=\bis\s)|(?<=\bit's\s)|(?<=\bit’s\s)|(?<=\bit\s's\s))|(?<=\bwas\s))the\s+@ordinal_day\s+"

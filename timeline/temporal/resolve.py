@@ -256,6 +256,8 @@ def anaphor_period(value: Anaphor, last_period: Period | None, last_quarter: Per
         return last_quarter
     if last_period is None:
         return None
+    if value.unit == "period":  # "until then": whatever was named last
+        return last_period
     start = last_period.start
     if value.unit == "year" and last_period.granularity <= Granularity.YEAR:
         return dates.year(start.year)
@@ -284,10 +286,11 @@ def resolve_one(
     if isinstance(v, Anaphor):
         period = anaphor_period(v, last_period, last_quarter)
         if period is None:
+            if v.unit == "period":
+                return _timex(f, "XXXX-XX-XX", None, None, "no date named before")
             return _timex(f, _unresolved_shift(Shift(v.unit, 0)), None, None, f"no {v.unit} named before")
-        return _timex(
-            f, period.value, period, "previous date", f"{dates.label(period)}: the {v.unit} last named"
-        )
+        what = "the date" if v.unit == "period" else f"the {v.unit}"
+        return _timex(f, period.value, period, "previous date", f"{dates.label(period)}: {what} last named")
     if isinstance(v, QuarterEnding):
         if v.number is None and last_quarter is not None:
             # the company's own numbering, if the report named the quarter before

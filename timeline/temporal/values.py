@@ -106,7 +106,8 @@ class QuarterEnding:
 
 @dataclass(frozen=True, slots=True)
 class Anaphor:
-    """The ``unit`` holding the date the narrative last set: "that year", "that quarter"."""
+    """The ``unit`` holding the date the narrative last set: "that year", "that quarter"; unit
+    "period" is the date itself, at its own granularity ("until then")."""
 
     unit: str
 
