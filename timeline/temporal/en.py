@@ -1647,6 +1647,15 @@ RULES: list[Rule] = [
         triggers=("year", "quarter", "month", "week", "day"),
     ),
     Rule(
+        "elliptic_last",
+        # "twice as high a dividend this year as last": "last" says "last year"
+        r"(?:(?<=\bthis\syear\sas\s)|(?<=\bthis\syear\sthan\s))last\b(?!\s+[^\W\d])",
+        "DATE",
+        lambda g: Shift("year", -1),
+        (Example("twice as high a dividend this year as last.", "2016", expression="last"),),
+        triggers=("last",),
+    ),
+    Rule(
         "then",
         # "will terminate on Nov. 30. Until then, ...": the date last named
         r"(?:(?<=\buntil\s)|(?<=\btill\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\bbefore\s))then\b",
