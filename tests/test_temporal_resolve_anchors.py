@@ -479,3 +479,21 @@ def test_a_range_of_lengths_is_two_lengths_in_one_unit(text: str, found: list[tu
 )
 def test_until_then_is_the_date_last_named(text: str, value: str) -> None:
     assert [t.value for t in tag(text, dt.date(2017, 9, 6)) if t.text.lower() == "then"] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The vote is two weeks from now.", "two weeks from now", "2017-W38"),
+        ("on the night of sept. 3 , jets struck .", "the night of sept. 3", "2017-09-03TNI"),
+        ("On the night of Tuesday, jets struck.", "the night of Tuesday", "2017-09-05TNI"),
+        ("Talks are set for the week of Sept. 11.", "the week", "2017-W37"),
+        ("Rain fell in the second half of August.", "the second half of August", "2017-08"),
+        ("Since the start of the year, 300 have died.", "the start of the year", "2017"),
+        ("Since year-end, the index has risen.", "year-end", "2016"),
+        ("He left a year and a half ago.", "a year and a half ago", "2016-03"),
+        ("He left a month and a half ago.", "a month and a half ago", "2017-07"),
+    ],
+)
+def test_more_news_forms(text: str, expression: str, value: str) -> None:
+    assert _only(text, dt.date(2017, 9, 6), expression).value == value

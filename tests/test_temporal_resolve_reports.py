@@ -290,7 +290,9 @@ def test_the_week_on_its_own_is_a_week_of_the_datelines_year_left_unnumbered() -
     t = _only("The index fell on Friday. For the week, the index dropped 3.8%.", dct, "the week")
     assert (t.type, t.value) == ("DATE", "1989-WXX")
     assert _only("for the week , the index dropped 3.8% .", dct, "the week").value == "1989-WXX"
-    assert [t.text for t in tag("Sales for the week ended Oct. 20 rose.", dct)] == ["Oct. 20"]
+    # the week a day names is that day's week, and the day an expression of its own
+    found = [(t.text, t.value) for t in tag("Sales for the week ended Oct. 20 rose.", dct)]
+    assert found == [("the week", "1989-W42"), ("Oct. 20", "1989-10-20")]
     assert _only("He left the week before.", dct, "the week before").rule == "the_day_after"
     assert tag("Profits rose; the week was calm.", None)[0].value == "XXXX-WXX"
 

@@ -587,6 +587,21 @@ def _amount(g: Groups) -> float:
     return float(g["num"]) + (0.5 if g.get("half") or g.get("and_half") else 0.0)
 
 
+# A half of a unit counted in a smaller one: "a year and a half ago" is 18 months ago.
+_HALF_IN = {"year": (12, "month"), "week": (7, "day"), "decade": (10, "year"), "day": (24, "hour")}
+
+
+def _ago(g: Groups) -> Shift:
+    """ "three years ago"; with a half, counted in the next smaller unit ("a year and a half ago")."""
+    unit, amount = str(g["unit"]), _amount(g)
+    if amount != int(amount) and unit in _HALF_IN:
+        per, unit = _HALF_IN[unit]
+        amount *= per
+    elif amount != int(amount):  # "a month and a half ago": nearer two months back than one
+        amount += 0.5
+    return Shift(unit, -int(amount), whole_unit=False)
+
+
 def _clock(g: Groups) -> str:
     """'T15:30' from an hour, optional minutes and a.m./p.m."""
     hour = g["hour"] % 12 + (12 if g["half"].lower().startswith("p") else 0)
@@ -925,6 +940,18 @@ RULES: list[Rule] = [
         triggers=("half",),
     ),
     Rule(
+        "half_of_month",
+        # "in the second half of August": the month, its first or second half
+        r"\b(?:the\s+)?@half_part[\s-]+half\s+of\s+@month\.?(?:\s+@year)?\b(?!\s*\d)",
+        "DATE",
+        lambda g: Calendar(g.get("year"), g["month"]),
+        (
+            Example("in the second half of August", "2017-08", expression="the second half of August"),
+            Example("the first half of march 2016", "2016-03"),
+        ),
+        mod=lambda g: "START" if g["half_part"] == "H1" else "END",
+    ),
+    Rule(
         "part_of_relative_year",
         # "the third quarter of last year", "the first half of this year", "the spring of next year"
         r"\b(?:the\s+)?(?:@ordinal[\s-]+quarter|@half_part[\s-]+half|@season)"
@@ -1108,18 +1135,22 @@ RULES: list[Rule] = [
     ),
     Rule(
         "end_of_unit",
-        # "since year-end" looks back to the last one
         # "the start of the quarter", "the middle of the month", "the end of the decade": the
-        # unit around the dateline, with where in it
+        # unit around the dateline, with where in it; "since year-end" looks back to the last
+        # end, which is the unit before's, but "since the start of the year" to this one's start
         r"(?P<since>(?<=\bsince\s))?(?:\byear(?:'s)?[\s-]+end\b|"
         r"\b@place_in\s+the\s+(?:calendar\s+|fiscal\s+)?"
         r"(?P<unit>year|month|week|quarter|decade|century)\b)",
         "DATE",
-        lambda g: Shift(g.get("unit", "year").lower(), -1 if g.get("since") is not None else 0),
+        lambda g: Shift(
+            g.get("unit", "year").lower(),
+            -1 if g.get("since") is not None and g.get("place_in", "END") == "END" else 0,
+        ),
         (
             Example("by year-end", "2017", expression="year-end"),
             Example("the end of the month", "2017-09"),
             Example("since year-end", "2016", expression="year-end"),
+            Example("Since the start of the year, 300 died.", "2017", expression="the start of the year"),
             Example("by the end of the decade", "201", expression="the end of the decade"),
             Example("at the beginning of the year", "2017", expression="the beginning of the year"),
             Example("in the middle of the month", "2017-09", expression="the middle of the month"),
@@ -1213,10 +1244,25 @@ RULES: list[Rule] = [
     ),
     Rule(
         "units_ago",
-        r"\b(?:@approx\s+)?@num[\s-]+@unit(?:\s+or\s+so)?\s+ago\b",
+        r"\b(?:@approx\s+)?@num(?P<and_half>" + _HALF + r")?[\s-]+@unit(?P<half>\s+and\s+a\s+half)?"
+        r"(?:\s+or\s+so)?\s+ago\b",
         "DATE",
-        lambda g: Shift(g["unit"], -int(g["num"]), whole_unit=False),
-        (Example("three years ago", "2014"), Example("10 days ago", "2017-08-27")),
+        _ago,
+        (
+            Example("three years ago", "2014"),
+            Example("10 days ago", "2017-08-27"),
+            Example("a year and a half ago", "2016-03"),
+            Example("two and a half weeks ago", "2017-08-20"),
+        ),
+        mod=_position_mod,
+    ),
+    Rule(
+        "units_from_now",
+        # "two weeks from now", "a year from today": that far after the dateline
+        r"\b(?:@approx\s+)?@num[\s-]+@unit\s+from\s+(?:now|today)\b",
+        "DATE",
+        lambda g: Shift(g["unit"], int(g["num"]), whole_unit=False),
+        (Example("two weeks from now", "2017-W38"), Example("a year from today", "2018")),
         mod=_position_mod,
     ),
     Rule(
@@ -1493,6 +1539,51 @@ RULES: list[Rule] = [
         "TIME",
         lambda g: WeekdayRef(g["weekday"], None, tod="T12:00" if g["word"].lower() == "noon" else "T24:00"),
         (Example("noon Thursday", "2017-08-31T12:00"),),
+        priority=1,
+    ),
+    Rule(
+        "week_of_date",
+        # "the week of Sept. 11", "the week ended Oct. 20": the week that holds that day; the day
+        # is an expression of its own, as with "the quarter ended Sept. 30"
+        r"\bthe\s+week(?=\s+(?:of|(?P<ended>ended)|ending|beginning|starting)\s+(?:@weekday,?\s+)?"
+        r"@month\.?\s+@day(?:st|nd|rd|th)?\b(?:,?\s+@year\b)?" + _NOT_NUMBER_AFTER + ")",
+        "DATE",
+        lambda g: Calendar(
+            g.get("year"), g["month"], g["day"], part="WEEK", direction="past" if "ended" in g else None
+        ),
+        (
+            Example("talks are set for the week of Sept. 11", "2017-W37", expression="the week"),
+            Example("claims in the week ended Sept. 1, 2017", "2017-W35", expression="the week"),
+        ),
+        priority=1,
+        triggers=("week",),
+    ),
+    Rule(
+        "tod_of_date",
+        # "on the night of Sept. 3", "the morning of Tuesday, Sept. 5": that part of that day
+        r"\b(?:the\s+)?(?:(?:early|late)\s+)?@tod\s+of\s+(?:@weekday,?\s+)?@month\.?\s+@day(?:st|nd|rd|th)?\b"
+        r"(?:,?\s+@year\b)?" + _NOT_NUMBER_AFTER,
+        "TIME",
+        lambda g: Calendar(g.get("year"), g["month"], g["day"], tod=g["tod"]),
+        (
+            Example(
+                "on the night of Sept. 3, jets struck", "2017-09-03TNI", expression="the night of Sept. 3"
+            ),
+            Example("the morning of Tuesday, Sept. 5, 2017", "2017-09-05TMO"),
+        ),
+        priority=1,
+    ),
+    Rule(
+        "tod_of_weekday",
+        # "on the night of Tuesday": that part of that weekday
+        r"\b(?:the\s+)?(?:(?:early|late)\s+)?@tod\s+of\s+@weekday\b",
+        "TIME",
+        lambda g: WeekdayRef(g["weekday"], None, g["tod"]),
+        (
+            Example(
+                "on the night of Tuesday, jets struck", "2017-09-05TNI", expression="the night of Tuesday"
+            ),
+        ),
         priority=1,
     ),
     Rule(

@@ -73,6 +73,8 @@ def calendar_period(value: Calendar, year: int) -> Period:
         return dates.century(value.century)
     if value.decade is not None:
         return dates.decade(value.decade)
+    if value.part == "WEEK" and value.month is not None and value.day is not None:
+        return dates.week_of(dt.date(year, value.month, value.day))
     if value.month is not None and value.day is not None:
         return _with_tod(dates.day(dt.date(year, value.month, value.day)), value.tod)
     if value.month is not None:
@@ -88,6 +90,8 @@ def calendar_period(value: Calendar, year: int) -> Period:
 
 
 def _unresolved(value: Calendar) -> str:
+    if value.part == "WEEK":
+        return "XXXX-WXX"
     if value.month is not None and value.day is not None:
         return f"XXXX-{value.month:02d}-{value.day:02d}"
     if value.month is not None:

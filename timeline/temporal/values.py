@@ -21,7 +21,8 @@ or that day only if the same sentence named it, else the dateline ("sentence")."
 class Calendar:
     """A calendar value with the fields the text named; ``year`` None means "year from the anchor".
 
-    ``part`` is a TIMEX3 sub-year code ("Q3", "H1", "SU", "QX", "WXX"); ``tod`` a time-of-day suffix
+    ``part`` is a TIMEX3 sub-year code ("Q3", "H1", "SU", "QX", "WXX"), or "WEEK" with a month and
+    day for the week that holds that day ("the week of Sept. 11"); ``tod`` a time-of-day suffix
     ("MO", "NI", "T15:30"). ``decade``/``century`` hold the first year of the span.
     """
 
