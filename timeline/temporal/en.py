@@ -1843,11 +1843,14 @@ RULES: list[Rule] = [
         "one_day_future",
         # "Islam will one day be the second largest religion": some time to come, not a day's length
         r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmight\s)|(?<=\bshould\s)|(?<=\bmay\s)|"
-        r"(?<=\bcan\s))(?:one|some)\s?day\b(?=\s+[^\W\d])",
+        r"(?<=\bcan\s)|(?<=\bto\s)|(?<=\bhe\s)|(?<=\bshe\s)|(?<=\bthey\s)|(?<=\bwe\s)|(?<=\bi\s))"
+        r"(?:one|some)\s?day\b(?=\s+(?!(?:of|in|on|at|after|before|and|or|later|earlier)\b)[^\W\d])",
         "DATE",
         lambda g: Reference("FUTURE_REF"),
         (
             Example("Islam will one day be the second largest religion", "FUTURE_REF", expression="one day"),
+            Example("the hope he one day follow in the footsteps", "FUTURE_REF", expression="one day"),
+            Example("she hopes to one day lead the party", "FUTURE_REF", expression="one day"),
             Example("they hope it could someday return", "FUTURE_REF", expression="someday"),
         ),
         priority=1,
