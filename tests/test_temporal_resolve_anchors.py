@@ -497,3 +497,16 @@ def test_until_then_is_the_date_last_named(text: str, value: str) -> None:
 )
 def test_more_news_forms(text: str, expression: str, value: str) -> None:
     assert _only(text, dt.date(2017, 9, 6), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Farkas expressed the hope he one day follow in the footsteps of John Glenn.", "FUTURE_REF"),
+        ("she hopes to one day lead the party .", "FUTURE_REF"),
+        ("Work was cut to one day a week.", "P1D"),
+        ("They stayed one day in Paris.", "P1D"),
+    ],
+)
+def test_one_day_before_a_verb_is_some_day_to_come(text: str, value: str) -> None:
+    assert [t.value for t in tag(text, dt.date(2017, 9, 6))] == [value]

@@ -1844,7 +1844,7 @@ RULES: list[Rule] = [
         # "Islam will one day be the second largest religion": some time to come, not a day's length
         r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmight\s)|(?<=\bshould\s)|(?<=\bmay\s)|"
         r"(?<=\bcan\s)|(?<=\bto\s)|(?<=\bhe\s)|(?<=\bshe\s)|(?<=\bthey\s)|(?<=\bwe\s)|(?<=\bi\s))"
-        r"(?:one|some)\s?day\b(?=\s+(?!(?:of|in|on|at|after|before|and|or|later|earlier)\b)[^\W\d])",
+        r"(?:one|some)\s?day\b(?=\s+(?!(?:of|in|on|at|after|before|and|or|later|earlier|a|an|per|each|every)\b)[^\W\d])",
         "DATE",
         lambda g: Reference("FUTURE_REF"),
         (
