@@ -427,9 +427,9 @@ def holiday_date(value: Holiday, year: int) -> dt.date:
         month, day = value.hijri
         first = Gregorian(year, 1, 1).to_hijri().year
         for hijri_year in (first, first + 1):
-            d = Hijri(hijri_year, month, day).to_gregorian()
-            if d.year == year:
-                return dt.date(d.year, d.month, d.day)
+            g = Hijri(hijri_year, month, day).to_gregorian()
+            if g.year == year:
+                return dt.date(g.year, g.month, g.day)
         raise ValueError(f"no {month}/{day} of the Islamic calendar in {year}")
     if value.easter is not None:
         return easter(year) + dt.timedelta(days=value.easter)
