@@ -952,6 +952,15 @@ RULES: list[Rule] = [
         mod=lambda g: "START" if g["half_part"] == "H1" else "END",
     ),
     Rule(
+        "week_of_month",
+        # "in the first week of September": the month, its start (middle, end)
+        r"\bthe\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+@month\.?(?:\s+@year)?\b(?!\s*\d)",
+        "DATE",
+        lambda g: Calendar(g.get("year"), g["month"]),
+        (Example("in the first week of September", "2017-09", expression="the first week of September"),),
+        mod=lambda g: {"first": "START", "second": "MID", "third": "MID"}.get(g["nth"].lower(), "END"),
+    ),
+    Rule(
         "part_of_relative_year",
         # "the third quarter of last year", "the first half of this year", "the spring of next year"
         r"\b(?:the\s+)?(?:@ordinal[\s-]+quarter|@half_part[\s-]+half|@season)"
