@@ -230,7 +230,9 @@ def test_a_passive_participle_is_no_past_cue() -> None:
 
 def test_the_early_hours_of_a_day_are_that_day_not_a_duration() -> None:
     found = tag("Jets struck in the early hours of Sunday.", dt.date(2017, 9, 6))
-    assert [(t.text, t.value) for t in found] == [("Sunday", "2017-09-03")]
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("the early hours of Sunday", "TIME", "2017-09-03TNI")
+    ]
 
 
 def test_an_adjective_after_still_is_no_past_cue() -> None:

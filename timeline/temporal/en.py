@@ -1583,6 +1583,31 @@ RULES: list[Rule] = [
         priority=1,
     ),
     Rule(
+        "early_hours_of",
+        # "in the early hours of Sunday", "the small hours of Sept. 3": that day's night
+        r"\b(?:the\s+)?(?:early|small|wee)\s+hours\s+of\s+(?:@weekday\b|@month\.?\s+@day(?:st|nd|rd|th)?\b"
+        + _NOT_NUMBER_AFTER
+        + ")",
+        "TIME",
+        lambda g: (
+            WeekdayRef(g["weekday"], None, "NI")
+            if "weekday" in g
+            else Calendar(None, g["month"], g["day"], tod="NI")
+        ),
+        (
+            Example(
+                "The ceasefire, agreed in the early hours of Sunday, held.",
+                "2017-09-03TNI",
+                expression="the early hours of Sunday",
+            ),
+            Example(
+                "in the small hours of sept. 3", "2017-09-03TNI", expression="the small hours of sept. 3"
+            ),
+        ),
+        priority=1,
+        triggers=("hours",),
+    ),
+    Rule(
         "tod_of_weekday",
         # "on the night of Tuesday": that part of that weekday
         r"\b(?:the\s+)?(?:(?:early|late)\s+)?@tod\s+of\s+@weekday\b",
