@@ -510,3 +510,21 @@ def test_more_news_forms(text: str, expression: str, value: str) -> None:
 )
 def test_one_day_before_a_verb_is_some_day_to_come(text: str, value: str) -> None:
     assert [t.value for t in tag(text, dt.date(2017, 9, 6))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Weeks later, the city fell.", [("Weeks", "PXW")]),
+        ("Jets struck hours after the attack.", [("hours", "PTXH")]),
+        ("minutes later , a second blast hit .", [("minutes", "PTXM")]),
+        ("Two weeks later, the city fell.", [("Two weeks later", "2017-W38")]),
+        (
+            "The ceasefire, agreed in the early hours of Sunday, held.",
+            [("the early hours of Sunday", "2017-09-03TNI")],
+        ),
+        ("In the first week of September, the army advanced.", [("the first week of September", "2017-09")]),
+    ],
+)
+def test_lengths_from_an_event_and_parts_of_days_and_months(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found

@@ -2022,6 +2022,19 @@ RULES: list[Rule] = [
         priority=1,
     ),
     Rule(
+        "units_before_after",
+        # "Weeks later, the city fell", "hours after the attack": a length of unknown size from
+        # a date or an event, as "a few days later" is
+        r"(?<!\bthe\s)\b(?:@plural_unit|(?P<clock_units>minutes|seconds))(?=\s+(?:later|earlier|after|before)\b)",
+        "DURATION",
+        lambda g: Span(_duration("X", g.get("plural_unit") or UNIT[str(g["clock_units"]).lower()])),
+        (
+            Example("Weeks later, the city fell.", "PXW", expression="Weeks"),
+            Example("hours after the attack", "PTXH", expression="hours"),
+            Example("The blast hit; minutes later, another.", "PTXM", expression="minutes"),
+        ),
+    ),
+    Rule(
         "vague_duration",
         # minutes and seconds only after an amount: "the minutes of the meeting" are none
         r"\b@vague\s+(?:@plural_unit|(?P<clock_units>minutes|seconds))\b",
