@@ -301,7 +301,7 @@ def test_a_month_without_a_year_explains_the_year_it_took(text: str, expression:
         # not the end of a range of days: a share, a score, a count
         ("On Sept. 5 to 20 percent of voters stayed home.", [("Sept. 5", "2017-09-05")]),
         ("The team lost 1-3 on Tuesday.", [("Tuesday", "2017-09-05")]),
-        ("The 2016-17 season ended.", [("2016", "2016")]),
+        ("The 2016-17 season ended.", [("2016", "2016"), ("17", "2017")]),  # years, not days
         ("On Sept. 5 and 6 people died.", [("Sept. 5", "2017-09-05")]),
         # a range cannot run backwards
         ("It ran Aug. 30-2.", [("Aug. 30", "2017-08-30")]),
@@ -528,3 +528,18 @@ def test_one_day_before_a_verb_is_some_day_to_come(text: str, value: str) -> Non
 )
 def test_lengths_from_an_event_and_parts_of_days_and_months(text: str, found: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Talks resume every few months.", [("every few months", "SET", "PXM")]),
+        ("He waited half an hour.", [("half an hour", "DURATION", "PT30M")]),
+        ("It stood for a quarter of a century.", [("a quarter of a century", "DURATION", "P25Y")]),
+        ("the 2016-17 season", [("2016", "DATE", "2016"), ("17", "DATE", "2017")]),
+        ("in 2014-15 , it grew .", [("2014", "DATE", "2014"), ("15", "DATE", "2015")]),
+        ("It rose 2016-17%.", [("2016", "DATE", "2016")]),
+    ],
+)
+def test_recurrences_fractions_and_year_ranges(text: str, found: list[tuple[str, str, str]]) -> None:
+    assert [(t.text, t.type, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found

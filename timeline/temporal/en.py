@@ -602,6 +602,19 @@ def _ago(g: Groups) -> Shift:
     return Shift(unit, -int(amount), whole_unit=False)
 
 
+# "half an hour", "a quarter century": the part of the unit
+_FRACTION = {"half": 0.5, "quarter": 0.25}
+
+
+def _year_range_end(g: Groups) -> Calendar:
+    """The last year of "2016-17" (2017; "1999-00" is 2000) or of "2011-2014"."""
+    first = int(g["century"]) * 100 + int(g["first"])  # type: ignore[call-overload]
+    if "year" in g:
+        return Calendar(int(g["year"]))  # type: ignore[call-overload]
+    last = first - first % 100 + int(g["yy"])  # type: ignore[call-overload]
+    return Calendar(last if last > first else last + 100)
+
+
 def _clock(g: Groups) -> str:
     """'T15:30' from an hour, optional minutes and a.m./p.m."""
     hour = g["hour"] % 12 + (12 if g["half"].lower().startswith("p") else 0)
@@ -773,6 +786,20 @@ RULES: list[Rule] = [
         lambda g: Calendar(g["year"]),
         (Example("1987", "1987"), Example("mid-1998", "1998")),
         mod=_position_mod,
+    ),
+    Rule(
+        "year_range_end",
+        # "2011-2014", "the 2016-17 season", "the 1990-91 Gulf war": the range's last year
+        r"(?<=\b(?P<century>1[6-9]|20)(?P<first>\d\d)[-\u2013])(?:@year|(?P<yy>\d\d))\b" + _NOT_NUMBER_AFTER,
+        "DATE",
+        _year_range_end,
+        (
+            Example("the 2016-17 season", "2017", expression="17"),
+            Example("from 2011-2014", "2014", expression="2014"),
+            Example("the 1999-00 budget", "2000", expression="00"),
+            Example("in 2014-15.", "2015", expression="15"),
+        ),
+        priority=1,  # over the last day of a range of days, which needs a day before it
     ),
     Rule(
         "fiscal_year",
@@ -1961,6 +1988,23 @@ RULES: list[Rule] = [
         ),
     ),
     Rule(
+        "fraction_of_unit",
+        # "half an hour", "half a century", "a quarter century", "a quarter of a century"
+        r"\b(?:(?P<part>half)\s+(?:an?\s+)|(?:an?\s+)?(?P<part2>half|quarter)[\s-]+(?:of\s+an?\s+)?)"
+        r"@unit(?<!quarter)(?<!s)\b(?!-)",
+        "DURATION",
+        lambda g: Span(_duration(_FRACTION[(g.get("part") or g["part2"]).lower()], str(g["unit"]))),
+        (
+            Example("half an hour", "PT30M"),
+            Example("for half a century", "P50Y", expression="half a century"),
+            Example("a quarter century", "P25Y"),
+            Example("for a quarter of a century", "P25Y", expression="a quarter of a century"),
+            Example("half a year", "P6M"),
+        ),
+        priority=1,
+        triggers=("half", "quarter"),
+    ),
+    Rule(
         "a_unit_duration",
         r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s)|(?<=\bover\s)|"
         r"(?<=\bafter\s)|(?<=\bnearly\s)|(?<=\balmost\s)|(?<=\bonly\s)|(?<=\bjust\s)|(?<=\bof\s)|"
@@ -2131,10 +2175,13 @@ RULES: list[Rule] = [
     Rule(
         "every_n_units",
         # "every two weeks", "every 10 years": a recurrence with that period
-        r"\bevery\s+@num[\s-]+@plural_unit\b",
+        r"\bevery\s+(?:@num|(?P<few>few|several|couple\s+of))[\s-]+@plural_unit\b",
         "SET",
-        lambda g: Span(_duration(g["num"], g["plural_unit"])),
-        (Example("the committee meets every two weeks", "P2W", expression="every two weeks"),),
+        lambda g: Span(_duration("X" if "few" in g else g["num"], g["plural_unit"])),
+        (
+            Example("the committee meets every two weeks", "P2W", expression="every two weeks"),
+            Example("talks resume every few months", "PXM", expression="every few months"),
+        ),
         priority=1,
         triggers=("every",),
     ),
