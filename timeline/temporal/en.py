@@ -1279,6 +1279,20 @@ RULES: list[Rule] = [
         mod=_position_mod,
     ),
     Rule(
+        "coming_weekend",
+        # "the coming weekend" on a weekday is the one at the end of the dateline's week
+        r"\b(?:the\s+)?(?:this\s+)?coming\s+weekend\b",
+        "DATE",
+        lambda g: Shift("weekend", 0),
+        (
+            Example(
+                "protests are planned for the coming weekend", "2017-W36-WE", expression="the coming weekend"
+            ),
+        ),
+        priority=1,
+        triggers=("weekend",),
+    ),
+    Rule(
         "units_ago",
         r"\b(?:@approx\s+)?@num(?P<and_half>" + _HALF + r")?[\s-]+@unit(?P<half>\s+and\s+a\s+half)?"
         r"(?:\s+or\s+so)?\s+ago\b",
