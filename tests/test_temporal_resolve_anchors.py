@@ -543,3 +543,19 @@ def test_lengths_from_an_event_and_parts_of_days_and_months(text: str, found: li
 )
 def test_recurrences_fractions_and_year_ranges(text: str, found: list[tuple[str, str, str]]) -> None:
     assert [(t.text, t.type, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("In 1988's third quarter, net fell.", [("1988's third quarter", "1988-Q3")]),
+        ("fiscal 2018 s first quarter results", [("fiscal 2018 s first quarter", "2018-Q1")]),
+        ("Sales showed a quarter-on-quarter rise.", []),
+        ("Prices rose in a year-over-year comparison.", []),
+        ("Protests are planned for the coming weekend.", [("the coming weekend", "2017-W45-WE")]),
+    ],
+)
+def test_a_years_own_quarter_and_comparisons_that_are_no_length(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 11, 6))] == found

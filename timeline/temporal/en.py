@@ -958,6 +958,21 @@ RULES: list[Rule] = [
         triggers=("quarter",),
     ),
     Rule(
+        "year_possessive_part",
+        # "1988's third quarter", "fiscal 2018's first quarter", "2016's second half"
+        r"\b(?P<fiscal>fiscal\s+)?@year\s?['\u2019]?s\s+(?:@ordinal[\s-]+(?P<q>quarter)|@half_part[\s-]+half)\b",
+        "DATE",
+        lambda g: Calendar(
+            g["year"], part=f"Q{g['ordinal']}" if "q" in g else g["half_part"], fiscal="fiscal" in g
+        ),
+        (
+            Example("1988's third quarter", "1988-Q3"),
+            Example("fiscal 2018 s first quarter", "2018-Q1"),
+            Example("2016's second half", "2016-H2"),
+        ),
+        priority=1,
+    ),
+    Rule(
         "half",
         r"\b(?:the\s+)?@half_part[\s-]+half\b(?:\s+(?:of\s+)?@year)?"
         r"(?!\s+of\s+the\s+(?:'|\d))",  # not half of a decade ("the last half of the '80s")
@@ -2028,6 +2043,8 @@ RULES: list[Rule] = [
         r"(?<=\blasts\s)|(?<=\bwaited\s)|(?<=\bhim\s)|(?<=\bher\s)|(?<=\bthem\s)|(?<=\bus\s))"
         r"an?[\s-]+@unit(?<!s)\b"
         + _NOT_FRACTION
+        # "a quarter-on-quarter rise", "a year-over-year gain": a comparison, no length
+        + r"(?![\s-]+(?:on|over|to)[\s-]+@calendar_unit:compared\b)"
         # "a second attack", "a second time": the ordinal, not a clock second
         + r"(?!(?<=second)\s+"
         r"(?!(?:later|earlier|ago|or|and|before|after|longer|more|too|to|in|of|for|on|at)\b)[^\W\d])",
