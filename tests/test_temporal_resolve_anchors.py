@@ -559,3 +559,17 @@ def test_a_years_own_quarter_and_comparisons_that_are_no_length(
     text: str, found: list[tuple[str, str]]
 ) -> None:
     assert [(t.text, t.value) for t in tag(text, dt.date(2017, 11, 6))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Results are expected by Thursday.", [("Thursday", "2017-09-07")]),
+        ("The work had been done by Monday.", [("Monday", "2017-09-04")]),
+        ("The summit will be held on 12-13 October.", [("12", "2017-10-12"), ("13 October", "2017-10-13")]),
+        ("It has been delayed by a year.", [("a year", "P1Y")]),
+        ("Profits fell by a quarter.", []),
+    ],
+)
+def test_deadlines_day_ranges_before_a_month_and_delays(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found

@@ -744,6 +744,20 @@ RULES: list[Rule] = [
         ),
     ),
     Rule(
+        "range_start_day",
+        # "on 12-13 October", "from 3 to 5 September": the first day of a range, in the month
+        # the range ends with (which is tagged on its own)
+        r"(?<![\d.,/-])\b@day\b(?:st|nd|rd|th)?"
+        r"(?=\s*(?:-|\u2013|to|and|until|through)\s*@day:last(?:st|nd|rd|th)?\s+(?:of\s+)?@safe_month\b)",
+        "DATE",
+        lambda g: Calendar(None, g["safe_month"], g["day"]),
+        (
+            Example("The summit will be held on 12-13 October.", "2017-10-12", expression="12"),
+            Example("talks from 3 to 5 september", "2017-09-03", expression="3"),
+        ),
+        triggers=tuple(sorted({w for w in SAFE_MONTH if w.isalpha()})),
+    ),
+    Rule(
         "day_month",
         r"(?P<since>(?<=\bsince\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s))?"
         r"\b@day(?:st|nd|rd|th)?\s+(?:of\s+)?@safe_month\b(?!\s+\d)",
@@ -1043,13 +1057,15 @@ RULES: list[Rule] = [
     # --- weekdays and days around the dateline
     Rule(
         "weekday",
-        r"\b(?:(?:early|late|earlier|later)\s+)?(?:@relative\s+)?@weekday(?=\W|$)",
+        # "by Thursday" is a deadline: with no tense to say otherwise, still ahead
+        r"(?P<by>(?<=\bby\s))?\b(?:(?:early|late|earlier|later)\s+)?(?:@relative\s+)?@weekday(?=\W|$)",
         "DATE",
-        lambda g: WeekdayRef(g["weekday"], g.get("relative")),
+        lambda g: WeekdayRef(g["weekday"], g.get("relative"), tense="future" if "by" in g else None),
         (
             Example("Tuesday", "2017-09-05"),
             Example("next monday", "2017-09-11"),
             Example("last Friday", "2017-09-01"),
+            Example("Results are expected by Thursday.", "2017-09-07", expression="Thursday"),
         ),
     ),
     Rule(
@@ -2040,7 +2056,9 @@ RULES: list[Rule] = [
         r"(?<=\bthan\s)|(?<=\bleast\s)|(?<=\babout\s)|(?<=^)|"
         # a length of time taken, spent or given: "spent a week", "offered him a week to withdraw"
         r"(?<=\btook\s)|(?<=\btake\s)|(?<=\btakes\s)|(?<=\bspent\s)|(?<=\bspend\s)|(?<=\blasted\s)|"
-        r"(?<=\blasts\s)|(?<=\bwaited\s)|(?<=\bhim\s)|(?<=\bher\s)|(?<=\bthem\s)|(?<=\bus\s))"
+        r"(?<=\blasts\s)|(?<=\bwaited\s)|(?<=\bhim\s)|(?<=\bher\s)|(?<=\bthem\s)|(?<=\bus\s)|"
+        # "delayed by a year" (but "fell by a quarter" is a share)
+        r"(?<=\bby\s)(?!a\squarter\b))"
         r"an?[\s-]+@unit(?<!s)\b"
         + _NOT_FRACTION
         # "a quarter-on-quarter rise", "a year-over-year gain": a comparison, no length

@@ -352,7 +352,7 @@ def resolve_one(
         narrative = v.anchor == "previous" and previous is not None
         base = previous if narrative and previous is not None else dct
         what = "the date last mentioned" if narrative else "the dateline"
-        d = weekday_date(v, base, f.direction)
+        d = weekday_date(v, base, f.direction or v.tense)
         period = _with_tod(dates.day(d), v.tod)
         if d == base:
             how = f"the day of {what}"

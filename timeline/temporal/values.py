@@ -58,6 +58,8 @@ class WeekdayRef:
     """"previous" for "the previous Friday": counted from the day the narrative is on."""
     week: int | None = None
     """The week it falls in, counted from the anchor's: 1 for "Tuesday next week"."""
+    tense: Direction | None = None
+    """The way the words point when no tense cue says otherwise: "by Thursday" is a deadline."""
 
 
 @dataclass(frozen=True, slots=True)
