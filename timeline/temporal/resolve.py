@@ -544,8 +544,9 @@ def _reports_on(value: object, quarter: Period, reported: Period | None) -> bool
     return isinstance(value, QuarterEnding) or (isinstance(value, Calendar) and value.fiscal)
 
 
-# The most characters between a range's first day and its last: "Aug. 3 through 5".
-_RANGE_GAP = len(" through ")
+# The most characters between a range's first day and its last: the grammar's longest range
+# word with a space each side.
+_RANGE_GAP = 9
 
 
 def _range_end(f: Found, v: RangeEnd, first: Timex | None) -> Timex | None:
