@@ -1455,6 +1455,20 @@ RULES: list[Rule] = [
         triggers=tuple(sorted({re.findall(r"\w+", name)[0] for name in HOLIDAY})),
     ),
     Rule(
+        "holiday_tod",
+        # "on Christmas morning", "Eid al-Adha night": that part of the named day
+        r"\b@holiday\s+@tod\b",
+        "TIME",
+        lambda g: replace(g["holiday"], tod=g["tod"]),
+        (
+            Example(
+                "the shelling began on Christmas morning", "2016-12-25TMO", expression="Christmas morning"
+            ),
+        ),
+        priority=1,
+        triggers=tuple(sorted({re.findall(r"\w+", name)[0] for name in HOLIDAY})),
+    ),
+    Rule(
         "month_relative_year",
         # "June last year", "October 1 this year", "on 5 March next year"
         r"\b" + _POS + r"(?:@day:dm\s+(?:of\s+)?)?@month\.?(?:\s+@day(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?"

@@ -449,7 +449,7 @@ def _holiday(f: Found, v: Holiday, dct: dt.date | None) -> Timex:
 
 def _holiday_in_range(f: Found, v: Holiday, dct: dt.date | None) -> Timex:
     if v.year is not None:
-        period = dates.day(holiday_date(v, v.year))
+        period = _with_tod(dates.day(holiday_date(v, v.year)), v.tod)
         return _timex(f, period.value, period, None, f"written in full: {dates.label(period)}")
     if dct is None:
         fixed = v.weekday is None and v.easter is None and v.hijri is None
@@ -457,8 +457,8 @@ def _holiday_in_range(f: Found, v: Holiday, dct: dt.date | None) -> Timex:
         return _timex(f, value, None, None, "no dateline to tell which year is meant")
     # the year as for the day it falls on around the dateline ("on Christmas Eve" told in the past)
     near = holiday_date(v, dct.year)
-    period = dates.day(holiday_date(v, choose_year(Calendar(None, near.month, near.day), dct, f.direction)))
-    return _by_tense(f, period, f.direction, dct)
+    day = dates.day(holiday_date(v, choose_year(Calendar(None, near.month, near.day), dct, f.direction)))
+    return _by_tense(f, _with_tod(day, v.tod), f.direction, dct)
 
 
 def _by_tense(f: Found, period: Period, direction: Direction | None, dct: dt.date) -> Timex:

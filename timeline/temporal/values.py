@@ -162,6 +162,8 @@ class Holiday:
     easter: int | None = None
     year: int | None = None
     hijri: tuple[int, int] | None = None
+    tod: str | None = None
+    """A part of the day ("Christmas morning")."""
 
 
 Value = (
