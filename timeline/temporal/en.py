@@ -68,6 +68,17 @@ WEEKDAY.update(
 )
 
 TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+# Moments of the day a report times things by: "at dawn", "by nightfall".
+DAY_MOMENT = {
+    "dawn": "MO",
+    "daybreak": "MO",
+    "sunrise": "MO",
+    "midday": "MI",
+    "dusk": "EV",
+    "sunset": "EV",
+    "sundown": "EV",
+    "nightfall": "NI",
+}
 # Plurals name a recurrence: "on Tuesday nights", "on Sundays".
 TIMES_OF_DAY = {"mornings": "MO", "afternoons": "AF", "evenings": "EV", "nights": "NI"}
 WEEKDAYS = {name + "s": i for name, i in WEEKDAY.items() if name.endswith("day")}
@@ -438,6 +449,7 @@ TABLES = {
     "weekday": WEEKDAY,
     "holiday": HOLIDAY,
     "tod": TIME_OF_DAY,
+    "day_moment": DAY_MOMENT,
     "tods": TIMES_OF_DAY,
     "weekdays": WEEKDAYS,
     "season": SEASON,
@@ -1942,6 +1954,25 @@ RULES: list[Rule] = [
             ),
         ),
         triggers=("overnight",),
+    ),
+    Rule(
+        "day_moment",
+        # "jets struck at dawn on Tuesday", "by nightfall": that part of the day named, else of
+        # the day the narrative is on
+        r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\buntil\s)|(?<=\bsince\s)|"
+        r"(?<=\bfrom\s))@day_moment\b(?:\s+(?:on\s+)?@weekday\b)?",
+        "TIME",
+        lambda g: (
+            WeekdayRef(g["weekday"], None, g["day_moment"])
+            if "weekday" in g
+            else Shift("day", 0, anchor="previous", tod=g["day_moment"])
+        ),
+        (
+            Example("jets struck at dawn on Tuesday", "2017-09-05TMO", expression="dawn on Tuesday"),
+            Example(
+                "The army said it would take the town by nightfall.", "2017-09-06TNI", expression="nightfall"
+            ),
+        ),
     ),
     Rule(
         "tod_relative_day",
