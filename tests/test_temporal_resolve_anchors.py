@@ -573,3 +573,8 @@ def test_a_years_own_quarter_and_comparisons_that_are_no_length(
 )
 def test_deadlines_day_ranges_before_a_month_and_delays(text: str, found: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found
+
+
+@pytest.mark.parametrize("text", ["the Summer Olympics", "the Winter Olympics in Sochi", "the Winter Palace"])
+def test_a_season_in_a_name_is_no_date(text: str) -> None:
+    assert tag(text, dt.date(2017, 9, 6)) == []

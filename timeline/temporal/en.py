@@ -930,7 +930,9 @@ RULES: list[Rule] = [
         r"\b(?:" + _POS + r"(?:@relative|the)\s+(?:@safe_season|(?<=the\s)@season:any_season)"
         r"|@position:pos2[\s-]+(?:of\s+)?@safe_season:after_position"
         r"|" + _AFTER_PREPOSITION + r"@safe_season:after_preposition)\b"
-        r"(?!\s+(?:of\s+)?\d)(?!\s+(?:of|in)\s+(?!(?:last|this|next)\s+year\b))",
+        r"(?!\s+(?:of\s+)?\d)(?!\s+(?:of|in)\s+(?!(?:last|this|next)\s+year\b))"
+        # nor a name: "the Summer Olympics", "the Winter Palace"
+        r"(?!\s+(?:olympics|games|olympic|paralympics|palace|solstice|equinox)\b)",
         "DATE",
         lambda g: Calendar(
             None,
