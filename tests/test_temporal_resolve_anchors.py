@@ -578,3 +578,20 @@ def test_deadlines_day_ranges_before_a_month_and_delays(text: str, found: list[t
 @pytest.mark.parametrize("text", ["the Summer Olympics", "the Winter Olympics in Sochi", "the Winter Palace"])
 def test_a_season_in_a_name_is_no_date(text: str) -> None:
     assert tag(text, dt.date(2017, 9, 6)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("the Sunday Times reported", []),
+        ("the Mail on Sunday said", []),
+        ("Super Tuesday primaries", []),
+        ("the Bloody Sunday inquiry", []),
+        ("the Good Friday Agreement", []),
+        ("She appeared on the Today show.", []),
+        ("Black Friday sales were strong.", [("Black Friday", "2017-11-24")]),
+        ("On Sunday, times were hard.", [("Sunday", "2017-09-03")]),
+    ],
+)
+def test_names_that_hold_a_days_name(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found

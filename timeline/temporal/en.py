@@ -382,7 +382,7 @@ ORDINAL_DAY.update({"thirtieth": 30, "thirty first": 31})
 # Named days of the year: fixed on a day; the first such weekday on or after a day
 # ("Thanksgiving": the first Thursday from Nov. 22, the fourth of November); or counted from
 # Easter Sunday.
-_MON, _TUE, _THU, _SUN = WEEKDAY["monday"], WEEKDAY["tuesday"], WEEKDAY["thursday"], WEEKDAY["sunday"]
+_MON, _TUE, _THU, _FRI, _SUN = (WEEKDAY[d] for d in ("monday", "tuesday", "thursday", "friday", "sunday"))
 _HOLIDAYS: dict[str, Holiday] = {
     "christmas": Holiday(12, 25),
     "christmas day": Holiday(12, 25),
@@ -407,6 +407,8 @@ _HOLIDAYS: dict[str, Holiday] = {
     "martin luther king jr. day": Holiday(1, 15, _MON),
     "presidents' day": Holiday(2, 15, _MON),
     "president's day": Holiday(2, 15, _MON),
+    "black friday": Holiday(11, 23, _FRI),
+    "cyber monday": Holiday(11, 26, _MON),
     "easter": Holiday(easter=0),
     "easter sunday": Holiday(easter=0),
     "easter monday": Holiday(easter=1),
@@ -1072,7 +1074,10 @@ RULES: list[Rule] = [
     Rule(
         "weekday",
         # "by Thursday" is a deadline: with no tense to say otherwise, still ahead
-        r"(?P<by>(?<=\bby\s))?\b(?:(?:early|late|earlier|later)\s+)?(?:@relative\s+)?@weekday(?=\W|$)",
+        r"(?P<by>(?<=\bby\s))?\b(?<!\bsuper\s)(?<!\bbloody\s)(?<!\bgood\s)(?<!\bmail\son\s)"
+        r"(?:(?:early|late|earlier|later)\s+)?(?:@relative\s+)?@weekday(?=\W|$)"
+        # "the Sunday Times", "Super Tuesday", "the Mail on Sunday" are names
+        r"(?!\s+(?:times|telegraph|express|mirror|herald|independent)\b)",
         "DATE",
         lambda g: WeekdayRef(g["weekday"], g.get("relative"), tense="future" if "by" in g else None),
         (
@@ -1123,7 +1128,8 @@ RULES: list[Rule] = [
         "relative_day",
         # not a name ("told USA Today", "This is VOA Today") nor a time to come in general ("the
         # people of tomorrow")
-        r"\b(?<!\busa\s)(?<!\bvoa\s)(?!(?<=\bof\s)tomorrow\b)" + _POS + r"@relative_day\b",
+        r"\b(?<!\busa\s)(?<!\bvoa\s)(?!(?<=\bof\s)tomorrow\b)" + _POS + r"@relative_day\b"
+        r"(?!\s+(?:show|programme|program)\b)",
         "DATE",
         lambda g: Shift("day", g["relative_day"]),
         (
@@ -1452,7 +1458,9 @@ RULES: list[Rule] = [
     Rule(
         "holiday",
         # "on Christmas Eve", "Thanksgiving 2016", "Good Friday": named days of the year
-        r"\b@holiday(?:\s*,?\s+(?:of\s+)?@year)?(?![\w'’-]|\s+(?:island|islands|rising)\b)",
+        r"\b@holiday(?:\s*,?\s+(?:of\s+)?@year)?"
+        # "the Good Friday Agreement", "the Easter Rising", "Christmas Island" are names
+        r"(?![\w'’-]|\s+(?:island|islands|rising|uprising|agreement|accords?|war|offensive)\b)",
         "DATE",
         lambda g: replace(g["holiday"], year=g.get("year")),
         (
