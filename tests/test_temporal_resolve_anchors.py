@@ -595,3 +595,19 @@ def test_a_season_in_a_name_is_no_date(text: str) -> None:
 )
 def test_names_that_hold_a_days_name(text: str, found: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The US sent 2000 troops.", []),
+        ("some 1800 fighters fled the city .", []),
+        ("a 2000-strong force moved in", []),
+        ("Resolution 1973 authorised force.", []),
+        ("In 2014 fighters seized the city.", [("2014", "2014")]),
+        ("In 2000, troops arrived.", [("2000", "2000")]),
+        ("the 1990 elections", [("1990", "1990")]),
+    ],
+)
+def test_a_year_like_number_that_counts_is_no_year(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found

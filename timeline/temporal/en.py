@@ -677,6 +677,29 @@ _AFTER_PREPOSITION = (
     )
     + ")"
 )
+# A year-like number that counts things is no year: "sent 2000 troops", "a 1500-strong force".
+COUNTED_NOUNS = (
+    "troops soldiers people fighters civilians refugees residents workers jobs employees men women "
+    "children families homes houses delegates members militants rebels insurgents police officers "
+    "marines sailors prisoners detainees migrants protesters cases deaths casualties victims "
+    "shares cars vehicles tanks units tons barrels miles kilometres kilometers km feet meters metres "
+    "dollars euros pounds acres hectares"
+).split()
+_NOT_A_COUNT = (
+    # after a preposition it is the year all the same: "In 2014 fighters seized the city"
+    "(?:"
+    + "".join(
+        rf"(?<=\b{w}\s\d{{4}})|"
+        for w in ("in", "since", "by", "until", "of", "during", "from", "before", "after")
+    )
+    + r"(?![\s-]+strong\b)(?!\s+(?:more|additional|new|extra|other)?\s*(?:"
+    + "|".join(COUNTED_NOUNS)
+    + r")\b))"
+)
+# A number that names a thing: "flight 1864", "Route 1999", "Resolution 1973".
+_NUMBERED_BEFORE = "".join(
+    rf"(?<!\b{w}\s)" for w in ("flight", "route", "highway", "resolution", "no.", "number", "room", "bus")
+)
 # Words before a length that ask "how long?" ("for", "over the past few weeks"), not "when?".
 _HOW_LONG_BEFORE = "".join(
     rf"(?<!\b{w}\s)" for w in ("for", "over", "within", "throughout", "during", "lasting", "lasted")
@@ -809,7 +832,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "year",
-        r"(?<![$£€\d.,'-])\b" + _POS + r"@year\b" + _NOT_NUMBER_AFTER,
+        r"(?<![$£€\d.,'-])\b" + _NUMBERED_BEFORE + _POS + r"@year\b" + _NOT_NUMBER_AFTER + _NOT_A_COUNT,
         "DATE",
         lambda g: Calendar(g["year"]),
         (Example("1987", "1987"), Example("mid-1998", "1998")),
