@@ -18,6 +18,11 @@ from timeline.temporal.values import Calendar
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
+def _values(text: str, dct: dt.date = dt.date(2017, 9, 6)) -> list[tuple[str, str]]:
+    """Each expression tagged, with its value."""
+    return [(t.text, t.value) for t in tag(text, dct)]
+
+
 def _only(text: str, dct: dt.date, expression: str) -> Timex:
     found = [t for t in tag(text, dct) if t.text == expression]
     assert len(found) == 1, [(t.text, t.value, t.rule) for t in tag(text, dct)]
@@ -141,7 +146,7 @@ def test_fractions_and_programme_names_are_no_time(text: str) -> None:
 
 def test_quarters_of_a_year_are_still_time() -> None:
     text = "Losses go on through the first two quarters of 1990."
-    found = [(t.text, t.value) for t in tag(text, dt.date(1989, 10, 26))]
+    found = _values(text, dt.date(1989, 10, 26))
     assert found == [("the first two quarters of 1990", "1990-H1")]
     text = "Losses go on through the next two quarters of 1990."
     assert [t.text for t in tag(text, dt.date(1989, 10, 26))] == ["the next two quarters", "1990"]
@@ -233,7 +238,7 @@ def test_a_name_or_a_future_in_general_is_no_day(text: str) -> None:
 
 def test_a_quarter_code_without_a_year_needs_a_preposition() -> None:
     text = "He drove the Audi Q3 on an H1 visa; sales fell in Q2."
-    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == [("Q2", "2017-Q2")]
+    assert _values(text) == [("Q2", "2017-Q2")]
 
 
 def test_units_later_count_from_the_year_last_written_out() -> None:
@@ -308,7 +313,7 @@ def test_a_month_without_a_year_explains_the_year_it_took(text: str, expression:
     ],
 )
 def test_the_last_day_of_a_range_in_one_month(text: str, expected: list[tuple[str, str]]) -> None:
-    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == expected
+    assert _values(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -452,7 +457,7 @@ def test_a_reader_sees_the_time_of_day_and_a_proper_ordinal(text: str, label: st
     ],
 )
 def test_ambiguous_words_are_dates_only_in_context(text: str, found: list[tuple[str, str]]) -> None:
-    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found
+    assert _values(text) == found
 
 
 @pytest.mark.parametrize(
@@ -466,7 +471,7 @@ def test_ambiguous_words_are_dates_only_in_context(text: str, found: list[tuple[
     ],
 )
 def test_a_range_of_lengths_is_two_lengths_in_one_unit(text: str, found: list[tuple[str, str]]) -> None:
-    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found
+    assert _values(text) == found
 
 
 @pytest.mark.parametrize(
@@ -527,7 +532,7 @@ def test_one_day_before_a_verb_is_some_day_to_come(text: str, value: str) -> Non
     ],
 )
 def test_lengths_from_an_event_and_parts_of_days_and_months(text: str, found: list[tuple[str, str]]) -> None:
-    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found
+    assert _values(text) == found
 
 
 @pytest.mark.parametrize(
@@ -558,7 +563,7 @@ def test_recurrences_fractions_and_year_ranges(text: str, found: list[tuple[str,
 def test_a_years_own_quarter_and_comparisons_that_are_no_length(
     text: str, found: list[tuple[str, str]]
 ) -> None:
-    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 11, 6))] == found
+    assert _values(text, dt.date(2017, 11, 6)) == found
 
 
 @pytest.mark.parametrize(
@@ -572,7 +577,7 @@ def test_a_years_own_quarter_and_comparisons_that_are_no_length(
     ],
 )
 def test_deadlines_day_ranges_before_a_month_and_delays(text: str, found: list[tuple[str, str]]) -> None:
-    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found
+    assert _values(text) == found
 
 
 @pytest.mark.parametrize("text", ["the Summer Olympics", "the Winter Olympics in Sochi", "the Winter Palace"])
@@ -594,7 +599,7 @@ def test_a_season_in_a_name_is_no_date(text: str) -> None:
     ],
 )
 def test_names_that_hold_a_days_name(text: str, found: list[tuple[str, str]]) -> None:
-    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found
+    assert _values(text) == found
 
 
 @pytest.mark.parametrize(
@@ -610,4 +615,4 @@ def test_names_that_hold_a_days_name(text: str, found: list[tuple[str, str]]) ->
     ],
 )
 def test_a_year_like_number_that_counts_is_no_year(text: str, found: list[tuple[str, str]]) -> None:
-    assert [(t.text, t.value) for t in tag(text, dt.date(2017, 9, 6))] == found
+    assert _values(text) == found

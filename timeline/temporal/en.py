@@ -9,6 +9,7 @@ Ambiguous words ("may", "march", "fall", "spring", "sun", "second") count only i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from timeline.temporal.grammar import Example, Groups, Rule, Token
@@ -486,7 +487,7 @@ TABLES = {
 
 # What "today's" says of the present in general, not of the dateline's day: "today's world".
 GENERIC_PRESENT = (
-    "world society economy economies markets? climate environment technology technologies youth "
+    "world society economy economies market markets climate environment technology technologies youth "
     "children kids teenagers generation politics culture era age times standards consumers computers "
     "cars families workers workplace women men people life lifestyles"
 ).split()
@@ -563,8 +564,16 @@ def _position_mod(g: Groups) -> str | None:
     return g.get("position") or g.get("approx")  # type: ignore[return-value]
 
 
-# A unit's next smaller one, for the fraction of a duration: "2 1/2 years" is P2Y6M.
-_SMALLER_UNIT = {"year": (12, "month"), "day": (24, "hour"), "hour": (60, "minute"), "minute": (60, "second")}
+# A unit's next smaller one, for a fraction of it: "2 1/2 years" is P2Y6M, "a year and a half
+# ago" is 18 months ago.
+_SMALLER_UNIT = {
+    "decade": (10, "year"),
+    "year": (12, "month"),
+    "week": (7, "day"),
+    "day": (24, "hour"),
+    "hour": (60, "minute"),
+    "minute": (60, "second"),
+}
 
 
 # Units ISO 8601 durations have no letter for, counted in one they have: "two decades" is P20Y.
@@ -601,15 +610,11 @@ def _amount(g: Groups) -> float:
     return float(g["num"]) + (0.5 if g.get("half") or g.get("and_half") else 0.0)
 
 
-# A half of a unit counted in a smaller one: "a year and a half ago" is 18 months ago.
-_HALF_IN = {"year": (12, "month"), "week": (7, "day"), "decade": (10, "year"), "day": (24, "hour")}
-
-
 def _ago(g: Groups) -> Shift:
     """ "three years ago"; with a half, counted in the next smaller unit ("a year and a half ago")."""
     unit, amount = str(g["unit"]), _amount(g)
-    if amount != int(amount) and unit in _HALF_IN:
-        per, unit = _HALF_IN[unit]
+    if amount != int(amount) and unit in _SMALLER_UNIT:
+        per, unit = _SMALLER_UNIT[unit]
         amount *= per
     elif amount != int(amount):  # "a month and a half ago": nearer two months back than one
         amount += 0.5
@@ -639,6 +644,21 @@ def _signed(g: Groups, name: str = "relative") -> int:
     return int(g[name])
 
 
+def _after_word(words: Sequence[str], end: str = r"\s") -> str:
+    """A pattern that holds just after one of ``words`` (and ``end``): a lookbehind for each."""
+    return "(?:" + "|".join(rf"(?<=\b{w}{end})" for w in words) + ")"
+
+
+def _not_after_word(words: Sequence[str], start: str = r"\b") -> str:
+    """A pattern that holds unless one of ``words`` and a space come just before."""
+    return "".join(rf"(?<!{start}{w}\s)" for w in words)
+
+
+# Between the first and last day of a range: "Aug. 3 to 5", "Sept. 1-3", "12 through 14 October".
+DAY_RANGE_WORDS = ("-", "\u2013", "to", "through", "and", "until")
+# Between the first and last length of a range: "two to three weeks", "two or three days".
+LENGTH_RANGE_WORDS = ("-", "\u2013", "to", "or")
+
 _IN_CONTEXT = (
     r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bearly\s)|"
     r"(?<=\blate\s)|(?<=\bmid-)|(?<=\bthrough\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)|"
@@ -647,35 +667,21 @@ _IN_CONTEXT = (
 # What follows "the day before" when it counts from an event, not a date: "the crash", "his death".
 _EVENT_NOUN_PHRASE = r"(?:the|a|an|his|her|its|their)\s"
 _POS = r"(?:@position[\s-]+(?:of\s+)?)?"
-# Between the first and last day of a range ("Aug. 3 to 5", "Sept. 1-3", "Sept. 1 - 3"): after a digit.
+# Right after a day and a range word ("Sept. 1-3", "Sept. 1 - 3", "Aug. 3 to 5"): where a range's
+# last day starts. Then the range words themselves, for a pattern that looks ahead across them.
 _RANGE_WORD = (
     "(?:"
     + "|".join(
-        rf"(?<=\d{w})" for w in ("-", "\u2013", " - ", " \u2013 ", " to ", " through ", " and ", " until ")
+        rf"(?<=\d{w})"
+        for w in [w for w in DAY_RANGE_WORDS if not w.isalpha()] + [f" {w} " for w in DAY_RANGE_WORDS]
     )
     + ")"
 )
+_DAY_RANGE_BETWEEN = "(?:" + "|".join(DAY_RANGE_WORDS) + ")"
+_LENGTH_RANGE_BETWEEN = "(?:" + "|".join(LENGTH_RANGE_WORDS) + ")"
 # A preposition just before: "in summer", "by winter".
-_AFTER_PREPOSITION = (
-    "(?:"
-    + "|".join(
-        rf"(?<=\b{w}\s)"
-        for w in (
-            "in",
-            "during",
-            "over",
-            "by",
-            "until",
-            "since",
-            "through",
-            "before",
-            "after",
-            "from",
-            "into",
-            "throughout",
-        )
-    )
-    + ")"
+_AFTER_PREPOSITION = _after_word(
+    "in during over by until since through before after from into throughout".split()
 )
 # A year-like number that counts things is no year: "sent 2000 troops", "a 1500-strong force".
 COUNTED_NOUNS = (
@@ -688,26 +694,20 @@ COUNTED_NOUNS = (
 _NOT_A_COUNT = (
     # after a preposition it is the year all the same: "In 2014 fighters seized the city"
     "(?:"
-    + "".join(
-        rf"(?<=\b{w}\s\d{{4}})|"
-        for w in ("in", "since", "by", "until", "of", "during", "from", "before", "after")
-    )
-    + r"(?![\s-]+strong\b)(?!\s+(?:more|additional|new|extra|other)?\s*(?:"
+    + _after_word(("in", "since", "by", "until", "of", "during", "from", "before", "after"), end=r"\s\d{4}")
+    + r"|(?![\s-]+strong\b)(?!\s+(?:more|additional|new|extra|other)?\s*(?:"
     + "|".join(COUNTED_NOUNS)
     + r")\b))"
 )
 # A number that names a thing: "flight 1864", "Route 1999", "Resolution 1973".
-_NUMBERED_BEFORE = "".join(
-    rf"(?<!\b{w}\s)" for w in ("flight", "route", "highway", "resolution", "no.", "number", "room", "bus")
+_NUMBERED_BEFORE = _not_after_word(
+    ("flight", "route", "highway", "resolution", "no.", "number", "room", "bus")
 )
 # Words before a length that ask "how long?" ("for", "over the past few weeks"), not "when?".
-_HOW_LONG_BEFORE = "".join(
-    rf"(?<!\b{w}\s)" for w in ("for", "over", "within", "throughout", "during", "lasting", "lasted")
-)
+_HOW_LONG_BEFORE = _not_after_word(("for", "over", "within", "throughout", "during", "lasting", "lasted"))
 # Not right after a quantity: "20% annually", "$2 million annually", "10,000 units annually".
-_AFTER_NO_QUANTITY = "".join(
-    rf"(?<!{w}\s)"
-    for w in ("%", r"\d", "percent", "million", "billion", "thousand", "units", "shares", "tons", "barrels")
+_AFTER_NO_QUANTITY = _not_after_word(
+    ("%", r"\d", "percent", "million", "billion", "thousand", "units", "shares", "tons", "barrels"), start=""
 )
 _NOT_NUMBER_AFTER = r"(?![\d,]*\d|\.\d|\s*(?:%|percent))"
 _NOT_FRACTION = (
@@ -785,7 +785,7 @@ RULES: list[Rule] = [
         # "on 12-13 October", "from 3 to 5 September": the first day of a range, in the month
         # the range ends with (which is tagged on its own)
         r"(?<![\d.,/-])\b@day\b(?:st|nd|rd|th)?"
-        r"(?=\s*(?:-|\u2013|to|and|until|through)\s*@day:last(?:st|nd|rd|th)?\s+(?:of\s+)?@safe_month\b)",
+        r"(?=\s*" + _DAY_RANGE_BETWEEN + r"\s*@day:last(?:st|nd|rd|th)?\s+(?:of\s+)?@safe_month\b)",
         "DATE",
         lambda g: Calendar(None, g["safe_month"], g["day"]),
         (
@@ -2101,7 +2101,7 @@ RULES: list[Rule] = [
         "range_start_units",
         # "two to three weeks", "between two to six days": the first length of the range, its
         # unit read from the second, which is tagged on its own
-        r"\b(?<![\d.,])@count(?=\s*(?:-|\u2013|to|or)\s*@num[\s-]+@plural_unit\b)",
+        r"\b(?<![\d.,])@count(?=\s*" + _LENGTH_RANGE_BETWEEN + r"\s*@num[\s-]+@plural_unit\b)",
         "DURATION",
         lambda g: Span(_duration(g["count"], g["plural_unit"])),
         (
