@@ -616,3 +616,27 @@ def test_names_that_hold_a_days_name(text: str, found: list[tuple[str, str]]) ->
 )
 def test_a_year_like_number_that_counts_is_no_year(text: str, found: list[tuple[str, str]]) -> None:
     assert _values(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a dateline has no hour: hours and minutes move it by the whole days they make
+        ("Two hours ago , the shelling began .", [("Two hours ago", "2017-09-06")]),
+        ("It started 30 minutes ago.", [("30 minutes ago", "2017-09-06")]),
+        ("A day and a half ago, he said.", [("A day and a half ago", "2017-09-05")]),
+        ("The ceasefire ended 48 hours ago.", [("48 hours ago", "2017-09-04")]),
+        ("They met again 36 hours later.", [("36 hours later", "2017-09-07")]),
+        (
+            "On Monday the army entered the town. Two hours later it withdrew.",
+            [("Monday", "2017-09-04"), ("Two hours later", "2017-09-04")],
+        ),
+    ],
+)
+def test_hours_and_minutes_from_a_day_land_on_a_day(text: str, found: list[tuple[str, str]]) -> None:
+    assert _values(text) == found
+
+
+def test_hours_before_a_day_say_how_they_were_counted() -> None:
+    t = _only("Two hours ago , the shelling began .", dt.date(2017, 9, 6), "Two hours ago")
+    assert t.period is not None and t.explanation.startswith("6 September 2017: 2 hours before the dateline")

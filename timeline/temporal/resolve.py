@@ -166,12 +166,20 @@ def weekday_date(value: WeekdayRef, anchor: dt.date, direction: Direction | None
     return anchor - dt.timedelta(days=7 - diff)
 
 
+# Units shorter than a day: how many of them make one.
+_PER_DAY = {"hour": 24, "minute": 24 * 60, "second": 24 * 60 * 60}
+
+
 def shift_period(value: Shift, anchor: dt.date) -> Period:
     """The period ``value.amount`` units away from the anchor, at the unit's granularity."""
     n = value.amount
     unit = value.unit
     if unit == "fortnight":
         n, unit = 2 * n, "week"
+    if unit in _PER_DAY:
+        # a dateline has no hour: "two hours ago" is most likely that day, "36 hours later" the next
+        per_day = _PER_DAY[unit]
+        n, unit = (abs(n) // per_day) * (1 if n > 0 else -1), "day"
     if unit == "day":
         return _with_tod(dates.day(anchor + dt.timedelta(days=n)), value.tod)
     if unit == "week":
