@@ -640,3 +640,33 @@ def test_hours_and_minutes_from_a_day_land_on_a_day(text: str, found: list[tuple
 def test_hours_before_a_day_say_how_they_were_counted() -> None:
     t = _only("Two hours ago , the shelling began .", dt.date(2017, 9, 6), "Two hours ago")
     assert t.period is not None and t.explanation.startswith("6 September 2017: 2 hours before the dateline")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a part of the month makes "March" and "May" months, in edited and in tokenized text
+        ("Talks collapsed in mid-March.", [("mid-March", "2017-03")]),
+        ("Troops arrived in early May.", [("early May", "2017-05")]),
+        ("The deal should close by the end of March.", [("the end of March", "2018-03")]),
+        ("in mid - march , the rebels seized the town .", [("mid - march", "2017-03")]),
+        ("in late may , the army left .", [("late may", "2017-05")]),
+        # but a march is no month, nor is "may" before a verb
+        ("they began an early march on the capital .", []),
+        ("The rebels began a late march towards the city.", []),
+        ("it is too late may be the answer .", []),
+        # the end of a decade or a century
+        ("The project stalled at the end of the 1990s.", [("the end of the 1990s", "199")]),
+        ("In the middle of the 20th century, it grew.", [("the middle of the 20th century", "19")]),
+        # British reports: the year, the week "to" a date
+        ("Inflation was 2.1 percent in the year to January.", [("the year", "P1Y"), ("January", "2017-01")]),
+        ("In the week to Sept. 1, claims fell.", [("the week", "2017-W35"), ("Sept. 1", "2017-09-01")]),
+    ],
+)
+def test_parts_of_months_decades_and_british_report_periods(text: str, found: list[tuple[str, str]]) -> None:
+    assert _values(text) == found
+
+
+def test_a_part_of_an_ambiguous_month_carries_its_mod() -> None:
+    assert _only("Talks collapsed in mid-March.", dt.date(2017, 9, 6), "mid-March").mod == "MID"
+    assert _only("by the end of May", dt.date(2017, 9, 6), "the end of May").mod == "END"

@@ -247,6 +247,9 @@ POSITION = {
 }
 # Where in a unit ("the start of the quarter"): the positions that name one in words.
 PLACE_IN = {k: v for k, v in POSITION.items() if k.startswith("the ")}
+# The positions that name a part of what follows ("early", "the end of", not "later"): enough to
+# make "March" and "May" months ("in early May", "mid-March", "by the end of March").
+EDGE = {k: v for k, v in POSITION.items() if v is not None}
 APPROX = {
     "about": "APPROX",
     "around": "APPROX",
@@ -449,6 +452,7 @@ TABLES = {
     "month": MONTH,
     "safe_month": SAFE_MONTH,
     "ambiguous_month": AMBIGUOUS_MONTH,
+    "edge": EDGE,
     "weekday": WEEKDAY,
     "holiday": HOLIDAY,
     "tod": TIME_OF_DAY,
@@ -660,13 +664,15 @@ DAY_RANGE_WORDS = ("-", "\u2013", "to", "through", "and", "until")
 LENGTH_RANGE_WORDS = ("-", "\u2013", "to", "or")
 
 _IN_CONTEXT = (
-    r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bearly\s)|"
-    r"(?<=\blate\s)|(?<=\bmid-)|(?<=\bthrough\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)|"
+    r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|"
+    r"(?<=\bthrough\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)|"
     r"(?<=\bduring\s)|(?<=\bto\s))"
 )
 # What follows "the day before" when it counts from an event, not a date: "the crash", "his death".
 _EVENT_NOUN_PHRASE = r"(?:the|a|an|his|her|its|their)\s"
 _POS = r"(?:@position[\s-]+(?:of\s+)?)?"
+# The article of what a position is of: "the end of the 1990s".
+_THE_AFTER_OF = r"(?:(?<=\sof\s)the\s+)?"
 # Right after a day and a range word ("Sept. 1-3", "Sept. 1 - 3", "Aug. 3 to 5"): where a range's
 # last day starts. Then the range words themselves, for a pattern that looks ahead across them.
 _RANGE_WORD = (
@@ -887,10 +893,14 @@ RULES: list[Rule] = [
     ),
     Rule(
         "decade",
-        r"\b(?:the\s+)?" + _POS + r"(?:@decade_year'?s|'@short_decade'?s)\b",
+        r"\b(?:the\s+)?" + _POS + _THE_AFTER_OF + r"(?:@decade_year'?s|'@short_decade'?s)\b",
         "DATE",
         lambda g: Calendar(decade=g.get("decade_year") or g["short_decade"]),
-        (Example("the 1990s", "199"), Example("the '80s", "198")),
+        (
+            Example("the 1990s", "199"),
+            Example("the '80s", "198"),
+            Example("at the end of the 1990s", "199", expression="the end of the 1990s"),
+        ),
         mod=_position_mod,
     ),
     Rule(
@@ -920,8 +930,11 @@ RULES: list[Rule] = [
     Rule(
         "ambiguous_month",
         r"(?P<by>(?<=\bby\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s))?"
+        # a part of the month is context enough, unless it is a march's ("an early march")
+        + r"(?:"
         + _IN_CONTEXT
-        + r"@ambiguous_month\b(?!\s*\d)",
+        + r"|\b(?<!\ban\s)(?<!\ba\s)@edge[\s-]+(?:of\s+)?)"
+        + r"@ambiguous_month\b(?!\s*\d)(?!\s+be\b)",
         "DATE",
         lambda g: Calendar(
             None,
@@ -929,7 +942,12 @@ RULES: list[Rule] = [
             tense="future" if g.get("by") is not None else None,
             placed="placed" in g,
         ),
-        (Example("in may", "2017-05", expression="may"),),
+        (
+            Example("in may", "2017-05", expression="may"),
+            Example("in mid-March", "2017-03", expression="mid-March"),
+            Example("by the end of May", "2018-05", expression="the end of May"),
+        ),
+        mod=lambda g: g.get("edge"),  # type: ignore[arg-type,return-value]
     ),
     Rule(
         "relative_month",
@@ -1237,10 +1255,15 @@ RULES: list[Rule] = [
     Rule(
         "the_year_ended",
         # "the year ended June 30" is a year-long span ending on that day
-        r"\bthe\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)",
+        # and so is "the year to June" (British: the twelve months that ended then)
+        r"\bthe\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b|\s+to\s+(?:the\s+end\s+of\s+)?@month\b)",
         "DURATION",
         lambda g: Span("P1Y"),
-        (Example("in the year ended June 30", "P1Y", expression="the year"),),
+        (
+            Example("in the year ended June 30", "P1Y", expression="the year"),
+            Example("inflation was 2.1 percent in the year to January", "P1Y", expression="the year"),
+        ),
+        priority=1,  # over "the year" of a report
         triggers=("year",),
     ),
     Rule(
@@ -1542,10 +1565,13 @@ RULES: list[Rule] = [
     ),
     Rule(
         "century",
-        r"\b(?:the\s+)?" + _POS + r"@century_ordinal[\s-]+century\b",
+        r"\b(?:the\s+)?" + _POS + _THE_AFTER_OF + r"@century_ordinal[\s-]+century\b",
         "DATE",
         lambda g: Calendar(century=(g["century_ordinal"] - 1) * 100),
-        (Example("the 20th century", "19"),),
+        (
+            Example("the 20th century", "19"),
+            Example("in the middle of the 20th century", "19", expression="the middle of the 20th century"),
+        ),
         mod=_position_mod,
     ),
     Rule(
@@ -1685,7 +1711,7 @@ RULES: list[Rule] = [
         "week_of_date",
         # "the week of Sept. 11", "the week ended Oct. 20": the week that holds that day; the day
         # is an expression of its own, as with "the quarter ended Sept. 30"
-        r"\bthe\s+week(?=\s+(?:of|(?P<ended>ended)|ending|beginning|starting)\s+(?:@weekday,?\s+)?"
+        r"\bthe\s+week(?=\s+(?:of|(?P<ended>ended|to)|ending|beginning|starting)\s+(?:@weekday,?\s+)?"
         r"@month\.?\s+@day(?:st|nd|rd|th)?\b(?:,?\s+@year\b)?" + _NOT_NUMBER_AFTER + ")",
         "DATE",
         lambda g: Calendar(
@@ -1694,6 +1720,7 @@ RULES: list[Rule] = [
         (
             Example("talks are set for the week of Sept. 11", "2017-W37", expression="the week"),
             Example("claims in the week ended Sept. 1, 2017", "2017-W35", expression="the week"),
+            Example("in the week to Sept. 1, claims fell", "2017-W35", expression="the week"),
         ),
         priority=1,
         triggers=("week",),
