@@ -670,3 +670,28 @@ def test_parts_of_months_decades_and_british_report_periods(text: str, found: li
 def test_a_part_of_an_ambiguous_month_carries_its_mod() -> None:
     assert _only("Talks collapsed in mid-March.", dt.date(2017, 9, 6), "mid-March").mod == "MID"
     assert _only("by the end of May", dt.date(2017, 9, 6), "the end of May").mod == "END"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The curfew begins at 22:00.", [("22:00", "2017-09-06T22:00")]),
+        ("On Sept. 3 the curfew began at 22:00.", [("Sept. 3", "2017-09-03"), ("22:00", "2017-09-03T22:00")]),
+        ("he arrived at 10:30 on monday .", [("10:30 on monday", "2017-09-04T10:30")]),
+        ("Polls open at 07:00 local time.", [("07:00 local time", "2017-09-06T07:00")]),
+        (
+            "Shelling began at 6 a.m. local time on Sunday.",
+            [("6 a.m. local time on Sunday", "2017-09-03T06:00")],
+        ),
+        ("The polls closed at 8 p.m. ET on Tuesday.", [("8 p.m. ET on Tuesday", "2017-09-05T20:00")]),
+        # a score, a ratio or a verse is no clock
+        ("The score was 2:1 at half time.", []),
+        ("It uses a map at 1:50,000 scale.", []),
+        ("He quoted John 3:16 to the crowd.", []),
+        # every part of the day
+        ("The market opens every morning.", [("every morning", "XXXX-XX-XXTMO")]),
+        ("protests are held each night .", [("each night", "XXXX-XX-XXTNI")]),
+    ],
+)
+def test_24_hour_clocks_time_zones_and_every_part_of_the_day(text: str, found: list[tuple[str, str]]) -> None:
+    assert _values(text) == found

@@ -658,6 +658,11 @@ def _not_after_word(words: Sequence[str], start: str = r"\b") -> str:
     return "".join(rf"(?<!{start}{w}\s)" for w in words)
 
 
+# A clock's time zone: "5 p.m. EST", "6 a.m. local time".
+_ZONE = (
+    r"(?:\s+\(?(?:local\s+time|GMT|UTC|E[SD]?T|C[SD]?T|M[SD]?T|P[SD]?T|BST|CES?T|EES?T|IST|JST|AE[SD]T)"
+    r"\)?(?!\w))?"
+)
 # Between the first and last day of a range: "Aug. 3 to 5", "Sept. 1-3", "12 through 14 October".
 DAY_RANGE_WORDS = ("-", "\u2013", "to", "through", "and", "until")
 # Between the first and last length of a range: "two to three weeks", "two or three days".
@@ -1668,16 +1673,51 @@ RULES: list[Rule] = [
     Rule(
         "clock_weekday",
         r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>a\.?m\.?|p\.?m\.?)"
-        r"(?:\s+[A-Z]{3})?,?\s+(?:on\s+)?@weekday\b",
+        + _ZONE
+        + r",?\s+(?:on\s+)?@weekday\b",
         "TIME",
         lambda g: WeekdayRef(
             g["weekday"],
             None,
             tod=_clock(g),
         ),
-        (Example("10 p.m. Wednesday", "2017-09-06T22:00"),),
+        (
+            Example("10 p.m. Wednesday", "2017-09-06T22:00"),
+            Example(
+                "Shelling began at 6 a.m. local time on Sunday.",
+                "2017-09-03T06:00",
+                expression="6 a.m. local time on Sunday",
+            ),
+            Example(
+                "The polls close at 8 p.m. ET on Tuesday.",
+                "2017-09-05T20:00",
+                expression="8 p.m. ET on Tuesday",
+            ),
+        ),
         mod=_position_mod,
         priority=1,
+    ),
+    Rule(
+        "clock_24h",
+        # "at 22:00", "by 10:30 on Monday": a 24-hour clock needs a preposition of time before
+        # it, or a ratio or a score ("won 2:1", "a 1:50,000 map") would be one
+        _after_word(("at", "by", "until", "till", "from", "before", "after", "around", "about", "since"))
+        # (wire style "22:00 GMT" is clock_gmt's)
+        + r"(?P<h24>2[0-3]|[01]?\d):(?P<m24>[0-5]\d)(?![\d:,.]\d)(?!\s*[ap]\.?m)(?!\s+(?:GMT|UTC)\b)"
+        + r"(?:\s+(?:hours|hrs|h)\b)?"
+        + _ZONE
+        + rf"(?:,?\s+(?:on\s+)?(?P<weekday>{_words(WEEKDAY)})(?=\W|$))?",
+        "TIME",
+        lambda g: (
+            WeekdayRef(WEEKDAY[g["weekday"].lower()], None, tod=f"T{int(g['h24']):02d}:{g['m24']}")
+            if g.get("weekday")
+            else Shift("day", 0, anchor="sentence", tod=f"T{int(g['h24']):02d}:{g['m24']}")
+        ),
+        (
+            Example("The curfew begins at 22:00.", "2017-09-06T22:00", expression="22:00"),
+            Example("He arrived at 9:30 on Monday.", "2017-09-04T09:30", expression="9:30 on Monday"),
+            Example("Polls open at 07:00 local time.", "2017-09-06T07:00", expression="07:00 local time"),
+        ),
     ),
     Rule(
         "clock_gmt",
@@ -1781,7 +1821,8 @@ RULES: list[Rule] = [
     Rule(
         "clock_date",
         r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>a\.?m\.?|p\.?m\.?)"
-        r"(?:\s+[A-Z]{3})?,?\s+(?:on\s+)?@month\.?\s+@day\b",
+        + _ZONE
+        + r",?\s+(?:on\s+)?@month\.?\s+@day\b",
         "TIME",
         lambda g: Calendar(
             None,
@@ -2357,6 +2398,15 @@ RULES: list[Rule] = [
         (Example("every other day", "P2D"),),
         priority=1,
         triggers=("every",),
+    ),
+    Rule(
+        "each_tod",
+        # "every morning", "each night": that part of every day
+        r"\b(?:every|each)\s+@tod\b",
+        "SET",
+        lambda g: Span(f"XXXX-XX-XXT{g['tod']}"),
+        (Example("The market opens every morning.", "XXXX-XX-XXTMO", expression="every morning"),),
+        triggers=("every", "each"),
     ),
     Rule(
         "each_weekday",
