@@ -695,3 +695,20 @@ def test_a_part_of_an_ambiguous_month_carries_its_mod() -> None:
 )
 def test_24_hour_clocks_time_zones_and_every_part_of_the_day(text: str, found: list[tuple[str, str]]) -> None:
     assert _values(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value", "mod"),
+    [
+        ("The city has been under siege for more than a year.", "more than a year", "P1Y", "MORE_THAN"),
+        ("a talk lasting nearly an hour", "nearly an hour", "PT1H", "LESS_THAN"),
+        ("no order in about a decade", "about a decade", "P1E", "APPROX"),
+        ("she spent a decade in prison .", "a decade", "P1E", None),
+        ("the lowest figure for two decades", "two decades", "P20Y", None),
+    ],
+)
+def test_a_hedged_unit_is_one_length_with_its_mod(
+    text: str, expression: str, value: str, mod: str | None
+) -> None:
+    t = _only(text, dt.date(2017, 9, 6), expression)
+    assert (t.value, t.mod) == (value, mod)

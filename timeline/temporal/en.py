@@ -121,7 +121,8 @@ CALENDAR_UNIT = {
     and not k.endswith("s")
 }
 # The unit letters of TIMEX3 durations. Decades, centuries and millennia take TimeBank's
-# single letters (P1E, PXC, P2L); a counted decade or century is said in years (_COUNTED_AS).
+# single letters (P1E, PXC, P2L); a counted decade or century is said in years (_COUNTED_AS),
+# one named without a number keeps its letter ("a decade" is P1E, "two decades" P20Y).
 DURATION_LETTER = {
     "day": "D",
     "week": "W",
@@ -582,6 +583,11 @@ _SMALLER_UNIT = {
 
 # Units ISO 8601 durations have no letter for, counted in one they have: "two decades" is P20Y.
 _COUNTED_AS = {"fortnight": (2, "week"), "decade": (10, "year"), "century": (100, "year")}
+
+
+def _one(unit: str) -> str:
+    """One unit, named not counted ("a decade", "a century"): TimeBank's letter, P1E, P1C."""
+    return f"P1{DURATION_LETTER[unit]}" if unit in ("decade", "century") else _duration(1, unit)
 
 
 def _duration(amount: float | str, unit: str) -> str:
@@ -2197,7 +2203,8 @@ RULES: list[Rule] = [
     ),
     Rule(
         "a_unit_duration",
-        r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s)|(?<=\bover\s)|"
+        # "more than a year", "nearly an hour": the hedge is part of the length, and its mod
+        r"(?:\b@approx\s+|(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s)|(?<=\bover\s)|"
         r"(?<=\bafter\s)|(?<=\bnearly\s)|(?<=\balmost\s)|(?<=\bonly\s)|(?<=\bjust\s)|(?<=\bof\s)|"
         r"(?<=\bthan\s)|(?<=\bleast\s)|(?<=\babout\s)|(?<=^)|"
         # a length of time taken, spent or given: "spent a week", "offered him a week to withdraw"
@@ -2213,14 +2220,18 @@ RULES: list[Rule] = [
         + r"(?!(?<=second)\s+"
         r"(?!(?:later|earlier|ago|or|and|before|after|longer|more|too|to|in|of|for|on|at)\b)[^\W\d])",
         "DURATION",
-        lambda g: Span(_duration(1, g["unit"])),
+        lambda g: Span(_one(g["unit"])),
         (
             Example("for a week", "P1W", expression="a week"),
+            Example("no order in about a decade", "P1E", expression="about a decade"),
             Example("he offered him a week to withdraw", "P1W", expression="a week"),
             Example("the trip took a day", "P1D", expression="a day"),
             # "in a quarter that" picks a period out: a length, whatever the tense
             Example("taxes would be minimal in a quarter that lost", "P1Q", expression="a quarter"),
+            Example("under siege for more than a year", "P1Y", expression="more than a year"),
+            Example("a talk lasting nearly an hour", "PT1H", expression="nearly an hour"),
         ),
+        mod=_position_mod,
     ),
     Rule(
         "in_units",
