@@ -712,3 +712,17 @@ def test_a_hedged_unit_is_one_length_with_its_mod(
 ) -> None:
     t = _only(text, dt.date(2017, 9, 6), expression)
     assert (t.value, t.mod) == (value, mod)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The ultimatum expired at noon on Sept. 5.", [("noon on Sept. 5", "2017-09-05T12:00")]),
+        ("the deadline is midnight , dec. 31 , 2017 .", [("midnight , dec. 31 , 2017", "2017-12-31T24:00")]),
+        # a plan told in the present is still to come; one told in the past was made then
+        ("The summit is set for Nov. 11-12.", [("Nov. 11", "2017-11-11"), ("12", "2017-11-12")]),
+        ("The vote was set for Aug. 30.", [("Aug. 30", "2017-08-30")]),
+    ],
+)
+def test_noon_on_a_date_and_plans_set_for_a_day(text: str, found: list[tuple[str, str]]) -> None:
+    assert _values(text) == found

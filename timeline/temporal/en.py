@@ -512,7 +512,7 @@ ABBREVIATIONS = frozenset(
 FUTURE_CUES = (
     # "had been scheduled to", "was due to": a plan told in the past points at the past
     r"\b(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning\s+to|scheduled|due\s+to|"
-    r"expects?\s+to|expected\s+to|set\s+to|agree[sd]?\s+to|agreements?\s+to|intends?\s+to|upcoming|would|effective|payable|(?<!\bto\s)expires?|due|"
+    r"expects?\s+to|expected\s+to|set\s+to|set\s+for|agree[sd]?\s+to|agreements?\s+to|intends?\s+to|upcoming|would|effective|payable|(?<!\bto\s)expires?|due|"
     # "might", and "may" after a pronoun (not the month); "may have been" looks back
     r"(?:is|are)\s+to|(?:might|(?<=\byou\s)may|(?<=\bwe\s)may|(?<=\bthey\s)may|(?<=\bit\s)may|"
     r"(?<=\bhe\s)may|(?<=\bshe\s)may)(?!\s+(?:not\s+)?have\b)|"
@@ -1747,10 +1747,27 @@ RULES: list[Rule] = [
     ),
     Rule(
         "noon_weekday",
-        r"\b(?P<word>noon|midnight),?\s+(?:on\s+)?@weekday\b",
+        r"\b(?P<word>noon|midnight)\s*,?\s+(?:on\s+)?@weekday\b",
         "TIME",
         lambda g: WeekdayRef(g["weekday"], None, tod="T12:00" if g["word"].lower() == "noon" else "T24:00"),
         (Example("noon Thursday", "2017-08-31T12:00"),),
+        priority=1,
+    ),
+    Rule(
+        "noon_date",
+        r"\b(?P<word>noon|midnight)\s*,?\s+(?:on\s+)?@month\.?\s+@day(?:st|nd|rd|th)?\b(?:\s*,?\s+@year\b)?"
+        + _NOT_NUMBER_AFTER,
+        "TIME",
+        lambda g: Calendar(
+            g.get("year"), g["month"], g["day"], tod="T12:00" if g["word"].lower() == "noon" else "T24:00"
+        ),
+        (
+            Example(
+                "The deadline is midnight on Dec. 31, 2017.",
+                "2017-12-31T24:00",
+                expression="midnight on Dec. 31, 2017",
+            ),
+        ),
         priority=1,
     ),
     Rule(
