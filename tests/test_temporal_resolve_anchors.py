@@ -726,3 +726,18 @@ def test_a_hedged_unit_is_one_length_with_its_mod(
 )
 def test_noon_on_a_date_and_plans_set_for_a_day(text: str, found: list[tuple[str, str]]) -> None:
     assert _values(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The vote took place on 3 March.", [("3 March", "2017-03-03")]),
+        ("the election will be held on 12 may .", [("12 may", "2018-05-12")]),
+        ("Talks began 12 May, officials said.", [("12 May", "2017-05-12")]),
+        # a count and a verb
+        ("the 12 may be freed soon .", [("soon", "FUTURE_REF")]),
+        ("In all, 3 march in the parade.", []),
+    ],
+)
+def test_a_day_before_may_or_march_is_a_date(text: str, found: list[tuple[str, str]]) -> None:
+    assert _values(text) == found

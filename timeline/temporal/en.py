@@ -822,6 +822,29 @@ RULES: list[Rule] = [
         (Example("5 September", "2017-09-05"),),
     ),
     Rule(
+        "day_ambiguous_month",
+        # "on 3 March", "12 May,": a day before "May" or "March" is a date after a preposition or
+        # before a break; "the 12 may be freed" is a number and a verb
+        r"(?P<since>(?<=\bsince\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s))?"
+        + r"(?:"
+        + _after_word(("on", "since", "until", "till", "by", "from", "of", "to", "before", "after", "and"))
+        + rf"|(?=\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_words(AMBIGUOUS_MONTH)})\s*(?:[,.;:)!?]|$)))"
+        + r"\b@day(?:st|nd|rd|th)?\s+(?:of\s+)?@ambiguous_month\b(?!\s+\d)(?!\s+be\b)",
+        "DATE",
+        lambda g: Calendar(
+            None,
+            g["ambiguous_month"],
+            g["day"],
+            direction="past" if "since" in g else None,
+            placed="placed" in g,
+        ),
+        (
+            Example("The vote took place on 3 March.", "2017-03-03", expression="3 March"),
+            Example("the election will be held on 12 may .", "2018-05-12", expression="12 may"),
+            Example("Talks began 12 May, officials said.", "2017-05-12", expression="12 May"),
+        ),
+    ),
+    Rule(
         "ordinal_of_month",
         # "the fifth of September", "the first of May, 1998": dates said aloud
         r"\b(?:the\s+)?@ordinal_day\s+of\s+@month\b(?:\s*,?\s+@year\b)?",
