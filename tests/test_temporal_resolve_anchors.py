@@ -741,3 +741,16 @@ def test_noon_on_a_date_and_plans_set_for_a_day(text: str, found: list[tuple[str
 )
 def test_a_day_before_may_or_march_is_a_date(text: str, found: list[tuple[str, str]]) -> None:
     assert _values(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The rebels march 3 miles to the border.", []),
+        ("the rebels march 3 km to the border .", []),
+        ("On March 3 people gathered.", [("March 3", "2017-03-03")]),
+        ("the vote was on may 3 .", [("may 3", "2017-05-03")]),
+    ],
+)
+def test_march_before_a_count_is_a_verb(text: str, found: list[tuple[str, str]]) -> None:
+    assert _values(text) == found

@@ -770,7 +770,13 @@ RULES: list[Rule] = [
         "month_day",
         # a period that "ended Oct. 31" is over, and "since Oct. 31" looks back: that day is the
         # dateline's at the latest
-        r"(?P<ended>(?<=\bended\s)|(?<=\bended\son\s)|(?<=\bsince\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s))?\b@month\.?\s+@day(?:st|nd|rd|th)?\b"
+        r"(?P<ended>(?<=\bended\s)|(?<=\bended\son\s)|(?<=\bsince\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s))?\b"
+        # "the rebels march 3 miles": a verb and a count, unless a preposition makes it a date
+        # ("On March 3 people gathered")
+        + "(?:"
+        + _after_word(("on", "since", "by", "until", "from", "in", "of", "before", "after"))
+        + rf"|(?!(?:{_words(AMBIGUOUS_MONTH)})\s+\d+\s+(?:{'|'.join(COUNTED_NOUNS)})\b))"
+        + r"@month\.?\s+@day(?:st|nd|rd|th)?\b"
         + _NOT_NUMBER_AFTER,
         "DATE",
         lambda g: Calendar(
