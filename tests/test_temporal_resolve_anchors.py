@@ -754,3 +754,18 @@ def test_a_day_before_may_or_march_is_a_date(text: str, found: list[tuple[str, s
 )
 def test_march_before_a_count_is_a_verb(text: str, found: list[tuple[str, str]]) -> None:
     assert _values(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the weekday picks the year: Sept. 18 is a Monday in 2017, Sept. 19 one in 2016
+        ("The meeting is on Monday, Sept. 18.", [("Monday, Sept. 18", "2017-09-18")]),
+        ("the meeting was on monday , sept. 19 .", [("monday , sept. 19", "2016-09-19")]),
+        # a century written as its hundreds, but the 2000s are a decade
+        ("The building dates from the 1800s.", [("the 1800s", "18")]),
+        ("Growth was fast in the 2000s.", [("the 2000s", "200")]),
+    ],
+)
+def test_a_weekday_picks_the_year_and_hundreds_are_a_century(text: str, found: list[tuple[str, str]]) -> None:
+    assert _values(text) == found

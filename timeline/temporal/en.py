@@ -935,11 +935,18 @@ RULES: list[Rule] = [
         "decade",
         r"\b(?:the\s+)?" + _POS + _THE_AFTER_OF + r"(?:@decade_year'?s|'@short_decade'?s)\b",
         "DATE",
-        lambda g: Calendar(decade=g.get("decade_year") or g["short_decade"]),
+        # "the 1800s" is a century; "the 2000s" the decade it is mostly said of
+        lambda g: (
+            Calendar(century=g["decade_year"])
+            if g.get("decade_year") and g["decade_year"] % 100 == 0 and g["decade_year"] < 2000
+            else Calendar(decade=g.get("decade_year") or g["short_decade"])
+        ),
         (
             Example("the 1990s", "199"),
             Example("the '80s", "198"),
             Example("at the end of the 1990s", "199", expression="the end of the 1990s"),
+            Example("the building dates from the 1800s", "18", expression="the 1800s"),
+            Example("in the 2000s", "200", expression="the 2000s"),
         ),
         mod=_position_mod,
     ),
@@ -1888,12 +1895,14 @@ RULES: list[Rule] = [
     Rule(
         "weekday_date",
         # the date the weekday names is the value: "this coming Sunday, March eighth"
-        r"\b(?:(?:this\s+coming|this|next|last|coming)\s+)?@weekday,?\s+@month\.?\s+"
+        r"\b(?:(?:this\s+coming|this|next|last|coming)\s+)?@weekday\s*,?\s+@month\.?\s+"
         r"(?:@day(?:st|nd|rd|th)?\b|@ordinal_day\b)(?:\s*,?\s+@year\b|" + _NOT_NUMBER_AFTER + ")",
         "DATE",
-        lambda g: Calendar(g.get("year"), g["month"], g.get("day") or g["ordinal_day"]),
+        lambda g: Calendar(g.get("year"), g["month"], g.get("day") or g["ordinal_day"], weekday=g["weekday"]),
         (
             Example("Saturday, April 25", "2017-04-25"),
+            Example("The meeting is on Monday, Sept. 18.", "2017-09-18", expression="Monday, Sept. 18"),
+            Example("The meeting was on Monday, Sept. 19.", "2016-09-19", expression="Monday, Sept. 19"),
             Example("Tuesday, Sept. 5, 2017", "2017-09-05"),
             Example(
                 "It is this coming Sunday, March eighth.",

@@ -346,7 +346,13 @@ def resolve_one(
         firm = not v.direction and (
             v.tense == "past" or (v.placed and not v.tense and f.direction == "past" and not f.told)
         )
-        period = calendar_period(v, choose_year(v, dct, v.direction or v.tense or f.direction, firm))
+        year = choose_year(v, dct, v.direction or v.tense or f.direction, firm)
+        if v.weekday is not None and v.month is not None and v.day is not None:
+            # "Monday, Sept. 16": of the years next to the one chosen, one where it is a Monday
+            year = next(
+                (y for y in (year, year + 1, year - 1) if _falls_on(y, v.month, v.day, v.weekday)), year
+            )
+        period = calendar_period(v, year)
         if v.part in _UNNUMBERED:
             what = _UNNUMBERED[v.part]
             return _timex(f, f"{dct.year}-{v.part}", None, "dateline", f"a {what} of the dateline's year")
@@ -467,6 +473,13 @@ def _holiday_in_range(f: Found, v: Holiday, dct: dt.date | None) -> Timex:
     near = holiday_date(v, dct.year)
     day = dates.day(holiday_date(v, choose_year(Calendar(None, near.month, near.day), dct, f.direction)))
     return _by_tense(f, _with_tod(day, v.tod), f.direction, dct)
+
+
+def _falls_on(year: int, month: int, day: int, weekday: int) -> bool:
+    try:
+        return dt.date(year, month, day).weekday() == weekday
+    except ValueError:
+        return False
 
 
 def _by_tense(f: Found, period: Period, direction: Direction | None, dct: dt.date) -> Timex:

@@ -45,6 +45,9 @@ class Calendar:
     placed: bool = False
     """Set in time by "on" or "in" ("entered the city on Oct. 17"): a past tense other than a
     report's then puts it in the past, however far back."""
+    weekday: int | None = None
+    """The weekday the text gives the day (0 is Monday: "Monday, Sept. 16"): without a year, the
+    year is one in which the day falls on it."""
 
 
 @dataclass(frozen=True, slots=True)
