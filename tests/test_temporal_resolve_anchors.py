@@ -769,3 +769,15 @@ def test_march_before_a_count_is_a_verb(text: str, found: list[tuple[str, str]])
 )
 def test_a_weekday_picks_the_year_and_hundreds_are_a_century(text: str, found: list[tuple[str, str]]) -> None:
     assert _values(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The ruling came on 04.09.2012.", [("04.09.2012", "2012-09-04")]),
+        ("the ruling came on 4.9.2012 .", [("4.9.2012", "2012-09-04")]),
+        ("Version 1.2.2012.5 was released.", []),
+    ],
+)
+def test_dotted_dates_are_day_first(text: str, found: list[tuple[str, str]]) -> None:
+    assert _values(text) == found

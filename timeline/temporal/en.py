@@ -767,6 +767,14 @@ RULES: list[Rule] = [
         (Example("9/5/2017", "2017-09-05"),),
     ),
     Rule(
+        "dotted_date",
+        # "04.09.2012" is written day first wherever dots separate a date's numbers
+        r"(?<![\d.])\b@day\.@mm\.@year\b(?!\.?\d)",
+        "DATE",
+        lambda g: Calendar(g["year"], g["mm"], g["day"]),
+        (Example("The ruling came on 04.09.2012.", "2012-09-04", expression="04.09.2012"),),
+    ),
+    Rule(
         "month_day",
         # a period that "ended Oct. 31" is over, and "since Oct. 31" looks back: that day is the
         # dateline's at the latest
