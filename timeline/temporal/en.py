@@ -15,6 +15,7 @@ from dataclasses import replace
 from timeline.temporal.grammar import Example, Groups, Rule, Token
 from timeline.temporal.values import (
     Anaphor,
+    AnchorKind,
     Calendar,
     Holiday,
     QuarterEnding,
@@ -69,6 +70,8 @@ WEEKDAY.update(
 )
 
 TIME_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+# Words that name a clock time: "noon Thursday", "midnight on Dec. 31".
+CLOCK_WORD = {"noon": "T12:00", "midnight": "T24:00"}
 # Moments of the day a report times things by: "at dawn", "by nightfall".
 DAY_MOMENT = {
     "dawn": "MO",
@@ -458,6 +461,7 @@ TABLES = {
     "holiday": HOLIDAY,
     "tod": TIME_OF_DAY,
     "day_moment": DAY_MOMENT,
+    "clock_word": CLOCK_WORD,
     "tods": TIMES_OF_DAY,
     "weekdays": WEEKDAYS,
     "season": SEASON,
@@ -650,6 +654,22 @@ def _clock(g: Groups) -> str:
     return f"T{hour:02d}:{g.get('minute', 0):02d}"
 
 
+def _clock_24h(g: Groups, anchor: AnchorKind) -> WeekdayRef | Shift:
+    """A 24-hour clock time ("22:00", "0600 GMT"): on the weekday given, else on the ``anchor``'s day."""
+    tod = f"T{int(g['h24']):02d}:{g['m24']}"  # type: ignore[call-overload]
+    if g.get("weekday"):
+        return WeekdayRef(WEEKDAY[str(g["weekday"]).lower()], None, tod=tod)
+    return Shift("day", 0, anchor=anchor, tod=tod)
+
+
+def _decade(g: Groups) -> Calendar:
+    """ "the 1990s"; "the 1800s" is a century, but "the 2000s" the decade it is mostly said of."""
+    year = g.get("decade_year")
+    if isinstance(year, int) and year % 100 == 0 and year < 2000:
+        return Calendar(century=year)
+    return Calendar(decade=year or g["short_decade"])  # type: ignore[arg-type]
+
+
 def _signed(g: Groups, name: str = "relative") -> int:
     return int(g[name])
 
@@ -674,11 +694,7 @@ DAY_RANGE_WORDS = ("-", "\u2013", "to", "through", "and", "until")
 # Between the first and last length of a range: "two to three weeks", "two or three days".
 LENGTH_RANGE_WORDS = ("-", "\u2013", "to", "or")
 
-_IN_CONTEXT = (
-    r"(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s)|"
-    r"(?<=\bthrough\s)|(?<=\bfrom\s)|(?<=\bbefore\s)|(?<=\bafter\s)|"
-    r"(?<=\bduring\s)|(?<=\bto\s))"
-)
+_IN_CONTEXT = _after_word("in of since until by through from before after during to".split())
 # What follows "the day before" when it counts from an event, not a date: "the crash", "his death".
 _EVENT_NOUN_PHRASE = r"(?:the|a|an|his|her|its|their)\s"
 _POS = r"(?:@position[\s-]+(?:of\s+)?)?"
@@ -943,12 +959,7 @@ RULES: list[Rule] = [
         "decade",
         r"\b(?:the\s+)?" + _POS + _THE_AFTER_OF + r"(?:@decade_year'?s|'@short_decade'?s)\b",
         "DATE",
-        # "the 1800s" is a century; "the 2000s" the decade it is mostly said of
-        lambda g: (
-            Calendar(century=g["decade_year"])
-            if g.get("decade_year") and g["decade_year"] % 100 == 0 and g["decade_year"] < 2000
-            else Calendar(decade=g.get("decade_year") or g["short_decade"])
-        ),
+        lambda g: _decade(g),
         (
             Example("the 1990s", "199"),
             Example("the '80s", "198"),
@@ -1758,11 +1769,7 @@ RULES: list[Rule] = [
         + _ZONE
         + rf"(?:,?\s+(?:on\s+)?(?P<weekday>{_words(WEEKDAY)})(?=\W|$))?",
         "TIME",
-        lambda g: (
-            WeekdayRef(WEEKDAY[g["weekday"].lower()], None, tod=f"T{int(g['h24']):02d}:{g['m24']}")
-            if g.get("weekday")
-            else Shift("day", 0, anchor="sentence", tod=f"T{int(g['h24']):02d}:{g['m24']}")
-        ),
+        lambda g: _clock_24h(g, "sentence"),
         (
             Example("The curfew begins at 22:00.", "2017-09-06T22:00", expression="22:00"),
             Example("He arrived at 9:30 on Monday.", "2017-09-04T09:30", expression="9:30 on Monday"),
@@ -1775,11 +1782,7 @@ RULES: list[Rule] = [
         rf"\b(?P<h24>2[0-3]|[01]\d):?(?P<m24>[0-5]\d)\s+(?:GMT|UTC)\b"
         rf"(?:\)?,?\s+(?:on\s+)?(?P<weekday>{_words(WEEKDAY)})(?=\W|$))?",
         "TIME",
-        lambda g: (
-            WeekdayRef(WEEKDAY[g["weekday"].lower()], None, tod=f"T{g['h24']}:{g['m24']}")
-            if g.get("weekday")
-            else Shift("day", 0, anchor="previous", tod=f"T{g['h24']}:{g['m24']}")
-        ),
+        lambda g: _clock_24h(g, "previous"),
         (
             Example(
                 "Shelling began at 0600 GMT on Tuesday.", "2017-09-05T06:00", expression="0600 GMT on Tuesday"
@@ -1791,20 +1794,18 @@ RULES: list[Rule] = [
     ),
     Rule(
         "noon_weekday",
-        r"\b(?P<word>noon|midnight)\s*,?\s+(?:on\s+)?@weekday\b",
+        r"\b@clock_word\s*,?\s+(?:on\s+)?@weekday\b",
         "TIME",
-        lambda g: WeekdayRef(g["weekday"], None, tod="T12:00" if g["word"].lower() == "noon" else "T24:00"),
+        lambda g: WeekdayRef(g["weekday"], None, tod=g["clock_word"]),
         (Example("noon Thursday", "2017-08-31T12:00"),),
         priority=1,
     ),
     Rule(
         "noon_date",
-        r"\b(?P<word>noon|midnight)\s*,?\s+(?:on\s+)?@month\.?\s+@day(?:st|nd|rd|th)?\b(?:\s*,?\s+@year\b)?"
+        r"\b@clock_word\s*,?\s+(?:on\s+)?@month\.?\s+@day(?:st|nd|rd|th)?\b(?:\s*,?\s+@year\b)?"
         + _NOT_NUMBER_AFTER,
         "TIME",
-        lambda g: Calendar(
-            g.get("year"), g["month"], g["day"], tod="T12:00" if g["word"].lower() == "noon" else "T24:00"
-        ),
+        lambda g: Calendar(g.get("year"), g["month"], g["day"], tod=g["clock_word"]),
         (
             Example(
                 "The deadline is midnight on Dec. 31, 2017.",
@@ -1975,9 +1976,9 @@ RULES: list[Rule] = [
     ),
     Rule(
         "noon",
-        r"\b(?P<word>noon|midnight)\b",
+        r"\b@clock_word\b",
         "TIME",
-        lambda g: Shift("day", 0, tod="T12:00" if g["word"].lower() == "noon" else "T24:00"),
+        lambda g: Shift("day", 0, tod=g["clock_word"]),
         (Example("noon", "2017-09-06T12:00"),),
         triggers=("noon", "midnight"),
     ),
