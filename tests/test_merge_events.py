@@ -105,3 +105,16 @@ def test_order_is_start_then_finer_granularity_then_first_report() -> None:
     early = ("e", "A convoy of aid trucks reached Aleppo on Tuesday.", TUESDAY)
     events = merged(month, early, day)
     assert [e.period.value for e in events] == ["2017-09-01", "2017-09", "2017-09-05"]
+
+
+def test_a_fiscal_quarter_is_not_merged_with_the_calendar_quarter_of_the_same_number() -> None:
+    # both are "1989-Q1", but one is July to September and the other January to March
+    dct = dt.date(1989, 10, 26)
+    told = "Results came for the first quarter ended {}. In the quarter, airline profits soared."
+    fiscal = ("delta", told.format("Sept. 30"), dct)
+    calendar = ("air", told.format("March 31"), dct)
+    quarters = [e for e in merged(fiscal, calendar) if e.period.granularity.label == "quarter"]
+    assert sorted((e.period.value, e.period.start.month, e.articles) for e in quarters) == [
+        ("1989-Q1", 1, ("air",)),
+        ("1989-Q1", 7, ("delta",)),
+    ]

@@ -42,6 +42,36 @@ def test_a_numbered_quarter_ended_keeps_the_companys_number_in_the_year_it_ended
     assert t.value == "1989-Q4"
 
 
+def test_a_fiscal_quarter_covers_the_three_months_that_end_on_its_last_day() -> None:
+    # the company's number is the value, as TimeBank writes it; the days are the real ones
+    t = _only("Earnings for its fourth quarter ended Sept. 30 fell.", dt.date(1989, 11, 2), "fourth quarter")
+    assert (t.first_day, t.last_day) == (dt.date(1989, 7, 1), dt.date(1989, 9, 30))
+    assert t.explanation.startswith("fiscal Q4 1989 (1 July 1989 – 30 September 1989)")
+
+
+def test_a_fiscal_quarter_of_thirteen_weeks_and_the_same_quarter_a_year_earlier() -> None:
+    text = "It earned $3 million for the fourth quarter ended Aug. 26. A year earlier it earned $2 million."
+    now = _only(text, dt.date(1989, 11, 1), "the fourth quarter")
+    before = _only(text, dt.date(1989, 11, 1), "A year earlier")
+    assert (now.value, now.first_day, now.last_day) == ("1989-Q4", dt.date(1989, 5, 28), dt.date(1989, 8, 26))
+    assert (before.value, before.first_day, before.last_day) == (
+        "1988-Q4",
+        dt.date(1988, 5, 28),
+        dt.date(1988, 8, 26),
+    )
+
+
+def test_a_fiscal_quarter_named_first_learns_its_days_from_the_quarter_ended() -> None:
+    text = "Delta earned a record in the fiscal first quarter. For the quarter ended Sept. 30, net rose."
+    t = _only(text, dt.date(1989, 10, 26), "the quarter")
+    assert (t.value, t.first_day, t.last_day) == ("1989-Q1", dt.date(1989, 7, 1), dt.date(1989, 9, 30))
+
+
+def test_a_quarter_numbered_as_the_calendar_numbers_it_is_the_calendar_quarter() -> None:
+    t = _only("Net fell in the third quarter ended Sept. 30.", dt.date(1989, 10, 26), "the third quarter")
+    assert (t.value, t.first_day, t.explanation[:7]) == ("1989-Q3", dt.date(1989, 7, 1), "Q3 1989")
+
+
 def test_the_quarter_ended_follows_the_quarter_the_report_already_named() -> None:
     text = "Sun posted a loss for its fiscal first quarter. Sales for the quarter ended Sept. 29 rose."
     assert _only(text, dt.date(1989, 10, 26), "the quarter").value == "1989-Q1"

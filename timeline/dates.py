@@ -98,6 +98,39 @@ def quarter(year: int, number: int) -> Period:
     )
 
 
+def fiscal_quarter(year: int, number: int, end: dt.date) -> Period:
+    """A company's quarter by its own numbering: the three months that end on ``end``, named
+    ``year``-Q``number`` as TimeML names it ("its fiscal first quarter ended Sept. 30": July to
+    September, 1989-Q1). The calendar quarter of that number when the two are the same."""
+    calendar = quarter(year, number)
+    if calendar.end == end:
+        return calendar
+    if end == _month_end(end.year, end.month):  # three whole months
+        start = add_months(end.replace(day=1), -2)
+    else:  # thirteen weeks: "the quarter ended Aug. 26"
+        start = end - dt.timedelta(days=7 * 13 - 1)
+    return Period(start, Granularity.QUARTER, end, calendar.value)
+
+
+def quarter_number(period: Period) -> tuple[int, int]:
+    """The year and number a quarter is named by, its company's own for a fiscal quarter."""
+    year, number = period.value.split("-Q")
+    return int(year), int(number)
+
+
+def is_fiscal(period: Period) -> bool:
+    """Whether a quarter is a company's own, not the calendar quarter its value names."""
+    return period.granularity is Granularity.QUARTER and quarter(*quarter_number(period)) != period
+
+
+def years_earlier(period: Period, years: int) -> Period:
+    """A quarter ``years`` before: the same quarter by the same numbering."""
+    year, number = quarter_number(period)
+    if not is_fiscal(period):
+        return quarter(year - years, number)
+    return fiscal_quarter(year - years, number, add_months(period.end, -12 * years))
+
+
 def half(year: int, number: int) -> Period:
     first = 6 * (number - 1) + 1
     return Period(
@@ -215,7 +248,10 @@ def label(period: Period) -> str:
     if g is Granularity.MONTH:
         return f"{_MONTH_NAMES[s.month - 1]} {s.year}"
     if g is Granularity.QUARTER:
-        return f"Q{(s.month - 1) // 3 + 1} {s.year}"
+        year, number = quarter_number(period)
+        if is_fiscal(period):
+            return f"fiscal Q{number} {year} ({long_date(s)} – {long_date(period.end)})"
+        return f"Q{number} {year}"
     if g is Granularity.HALF:
         return f"{'first' if s.month == 1 else 'second'} half of {s.year}"
     if g is Granularity.SEASON:

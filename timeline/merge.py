@@ -41,7 +41,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from timeline import content
-from timeline.dates import Granularity, Period
+from timeline.dates import Granularity, Period, is_fiscal
 from timeline.events import Candidate
 from timeline.model import Conflict, Event, EventStatus, Mention
 
@@ -129,6 +129,8 @@ def _bucket(period: Period) -> str:
     """The bucket a group lives in: its day for days and times, its own value when coarser."""
     if period.granularity <= Granularity.DAY:
         return period.start.isoformat()
+    if is_fiscal(period):  # a company's "1989-Q1" is not the calendar's
+        return f"{period.value}/{period.end.isoformat()}"
     return period.value
 
 

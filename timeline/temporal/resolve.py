@@ -232,15 +232,15 @@ def _timex(f: Found, value: str, period: Period | None, anchor: str | None, expl
 
 
 def reporting_quarter(value: ReportingQuarter, anchor: dt.date, last_quarter: Period | None) -> Period:
-    """The quarter last named, else the last whole quarter before the anchor, ``years_back`` earlier."""
+    """The quarter last named, else the last whole quarter before the anchor, ``years_back``
+    earlier (of the year written, if one was: "the 1988 quarter")."""
     if last_quarter is not None:
-        base_year, number = last_quarter.start.year, (last_quarter.start.month - 1) // 3 + 1
-    else:
-        d = dates.add_months(anchor, -3)
-        base_year, number = d.year, (d.month - 1) // 3 + 1
-    if value.year is not None:
-        base_year = value.year
-    return dates.quarter(base_year - value.years_back, number)
+        year = dates.quarter_number(last_quarter)[0] if value.year is None else value.year
+        back = dates.quarter_number(last_quarter)[0] - year + value.years_back
+        return dates.years_earlier(last_quarter, back)
+    d = dates.add_months(anchor, -3)
+    year = d.year if value.year is None else value.year
+    return dates.quarter(year - value.years_back, (d.month - 1) // 3 + 1)
 
 
 def quarter_ending(
@@ -257,7 +257,7 @@ def quarter_ending(
     else:
         return None
     if value.number is not None:
-        return dates.quarter(end.year, value.number), end
+        return dates.fiscal_quarter(end.year, value.number, end), end
     middle = end - dt.timedelta(days=45)
     return dates.quarter(middle.year, (middle.month - 1) // 3 + 1), end
 
@@ -305,9 +305,14 @@ def resolve_one(
         return _timex(f, period.value, period, "previous date", f"{dates.label(period)}: {what} last named")
     if isinstance(v, QuarterEnding):
         if v.number is None and last_quarter is not None:
-            # the company's own numbering, if the report named the quarter before
-            why = f"{dates.label(last_quarter)}: the quarter last mentioned"
-            return _timex(f, last_quarter.value, last_quarter, "previous date", why)
+            # the company's own numbering, if the report named the quarter before, and now its
+            # last day too: "its fiscal first quarter ... the quarter ended Sept. 30"
+            ending = quarter_ending(v, dct, f.direction)
+            period = last_quarter
+            if ending is not None and ending[1] != last_quarter.end:
+                period = dates.fiscal_quarter(*dates.quarter_number(last_quarter), ending[1])
+            why = f"{dates.label(period)}: the quarter last mentioned"
+            return _timex(f, period.value, period, "previous date", why)
         ending = quarter_ending(v, dct, f.direction)
         if ending is None:
             return _timex(f, "XXXX-QX", None, None, "no dateline to tell which year the quarter ended")
@@ -407,9 +412,7 @@ def resolve_one(
             )
         if v.unit == "year" and v.amount == -1 and last_quarter is not None and not v.whole_unit:
             # in a report about a quarter, "a year ago" is that quarter a year before
-            period = dates.quarter(
-                last_quarter.start.year + v.amount, (last_quarter.start.month - 1) // 3 + 1
-            )
+            period = dates.years_earlier(last_quarter, -v.amount)
             return _timex(
                 f,
                 period.value,
@@ -515,8 +518,11 @@ def _time_to_come(f: Found, later: int, unit: str, dct: dt.date) -> Timex:
 
 def _report_year_back(f: Found, v: ReportingQuarter, dct: dt.date, last_quarter: Period | None) -> Timex:
     """A report's year-ago period beside a period longer than a quarter: the whole year before."""
-    base = last_quarter.start if last_quarter is not None else dates.add_months(dct, -3)
-    period = dates.year(base.year - v.years_back)
+    if last_quarter is not None:
+        base = dates.quarter_number(last_quarter)[0]
+    else:
+        base = dates.add_months(dct, -3).year
+    period = dates.year(base - v.years_back)
     why = f"{dates.label(period)}: the year before the report's, beside a period longer than a quarter"
     anchor = "previous date" if last_quarter is not None else "dateline"
     return _timex(f, period.value, period, anchor, why)
@@ -543,13 +549,6 @@ def _longer_report_period(f: Found) -> bool:
     if isinstance(v, Calendar):
         return v.part in ("H1", "H2")
     return isinstance(v, Shift) and v.unit == "year" and v.amount == 0
-
-
-def _quarter_end(value: object, period: Period) -> dt.date:
-    """The last day of a quarter: the day the text names for "the fourth quarter ended Sept. 30"."""
-    if isinstance(value, QuarterEnding) and value.number is not None:
-        return dt.date(period.start.year, value.month, value.day)
-    return period.end
 
 
 def _reports_on(value: object, quarter: Period, reported: Period | None) -> bool:
@@ -652,7 +651,7 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
             # charge" expected in the current quarter is not. One told in the past tense is over
             # whatever the calendar says: "reported a decline in fourth-quarter earnings" in
             # November is a fiscal fourth quarter
-            and (dct is None or _quarter_end(f.value, t.period) < dct or f.direction == "past")
+            and (dct is None or t.period.end < dct or f.direction == "past")
             and _reports_on(f.value, t.period, last_quarter)
         ):
             last_quarter = t.period
