@@ -244,6 +244,12 @@ def test_a_fiscal_quarter_ended_before_the_dateline_is_the_quarter_reported_on()
         ("The meeting ended on Thursday.", "2017-08-31"),
         ("Officials said the talks resume on Tuesday.", "2017-09-12"),
         ("The rebels, who took the town on Monday, retreated.", "2017-09-04"),
+        ("The tournament runs through Sunday.", "2017-09-10"),
+        ("the exhibition lasts until sunday .", "2017-09-10"),
+        ("The trial continues Monday.", "2017-09-11"),
+        ("The team plays Saturday.", "2017-09-09"),
+        ("The tournament ran through Sunday.", "2017-09-03"),
+        ("The trial continued Monday.", "2017-09-04"),
     ],
 )
 def test_a_schedule_told_in_the_present_points_ahead(text: str, value: str) -> None:

@@ -524,7 +524,8 @@ FUTURE_CUES = (
     r"(?<!ed\s)(?<!\bheld\s)(?<!\bran\s)(?<!\bkept\s)(?<!\bstood\s)until|"
     # a schedule told in the present: "the leaders meet Monday", "the talks resume on Tuesday"
     r"(?:meets?|begins?|starts?|opens?|resumes?|ends?|closes?|arrives?|visits?|travels?|returns?|convenes?|"
-    r"votes?|testif(?:y|ies)|takes\s+effect|take\s+effect)"
+    r"votes?|testif(?:y|ies)|takes\s+effect|take\s+effect|runs?|lasts?|continues?|leaves?|heads?|"
+    r"plays?|launch(?:es)?)"
     r"(?=(?:\s+[a-z]+)?\s+(?:on\s+)?(?:next\s+|this\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b))\b"
 )
