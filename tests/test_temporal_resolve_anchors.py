@@ -781,3 +781,52 @@ def test_a_weekday_picks_the_year_and_hundreds_are_a_century(text: str, found: l
 )
 def test_dotted_dates_are_day_first(text: str, found: list[tuple[str, str]]) -> None:
     assert _values(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The law takes effect on the 15th.", "2013-03-15"),  # ahead of the dateline's 15 March
+        ("the vote was held on the 3rd , officials said .", "2013-03-03"),
+        ("Prices rose after the 20th.", "2013-02-20"),  # told in the past: last month's 20th
+        ("The offer expires on the 2nd.", "2013-04-02"),  # ahead: next month's 2nd
+        ("He will decide by the 2nd of next month.", "2013-04-02"),
+        ("Shares fell until the 10th of last month.", "2013-02-10"),
+        ("He died on the 31st.", "2013-01-31"),  # February has none: the last month that does
+    ],
+)
+def test_a_day_named_by_its_number_is_of_the_dateline_month_or_the_one_the_tense_points_to(
+    text: str, value: str
+) -> None:
+    found = [t for t in tag(text, dt.date(2013, 3, 15)) if t.rule == "day_of_month"]
+    assert [t.value for t in found] == [value]
+
+
+def test_a_day_named_by_its_number_is_of_the_month_the_narrative_is_in() -> None:
+    text = "In February, prices fell. On the 20th, the bank raised rates."
+    t = _only(text, dt.date(2013, 3, 15), "the 20th")
+    assert (t.value, t.anchor) == ("2013-02-20", "previous date")
+    assert t.explanation == "20 February 2013: day 20 of the month last named, February 2013"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The office is on the 15th floor.",
+        "It has been so since the 19th century.",
+        "He won on the 3rd attempt.",
+        "They met before the 20th anniversary of the war.",
+        "It was the 15th.",  # no preposition of time
+    ],
+)
+def test_an_ordinal_before_a_noun_or_without_a_preposition_is_no_day(text: str) -> None:
+    assert [t for t in tag(text, dt.date(2013, 3, 15)) if t.rule == "day_of_month"] == []
+
+
+def test_a_day_named_by_its_number_without_a_dateline_keeps_its_day() -> None:
+    (t,) = tag("The law takes effect on the 15th.", None)
+    assert (t.value, t.period) == ("XXXX-XX-15", None)
+
+
+def test_died_is_a_past_tense() -> None:
+    assert _values("He died in June.", dt.date(2013, 3, 15)) == [("June", "2012-06")]

@@ -17,6 +17,7 @@ from timeline.temporal.values import (
     Anaphor,
     AnchorKind,
     Calendar,
+    DayOfMonth,
     Holiday,
     QuarterEnding,
     RangeEnd,
@@ -529,9 +530,9 @@ FUTURE_CUES = (
     r"(?=(?:\s+[a-z]+)?\s+(?:on\s+)?(?:next\s+|this\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b))\b"
 )
-# Irregular past tenses common in news; regular ones are caught by their "-ed".
+# Irregular past tenses common in news, and regular ones too short for the "-ed" rule below.
 _IRREGULAR_PAST = (
-    "became began came went took made gave left held won lost fell rose sent saw got met led found "
+    "died became began came went took made gave left held won lost fell rose sent saw got met led found "
     "thought knew brought bought sold paid spent kept struck fought ran wrote spoke broke chose drove "
     "flew grew threw stood sat built caught felt heard meant fled sank swept seized stole withdrew"
 ).split()
@@ -873,6 +874,31 @@ RULES: list[Rule] = [
             Example("The vote took place on 3 March.", "2017-03-03", expression="3 March"),
             Example("the election will be held on 12 may .", "2018-05-12", expression="12 may"),
             Example("Talks began 12 May, officials said.", "2017-05-12", expression="12 May"),
+        ),
+    ),
+    Rule(
+        "day_of_month",
+        # "on the 15th", "by the 20th of next month": a day of the month the narrative is in; a
+        # noun after it makes it no date ("on the 15th floor", "since the 19th century")
+        _after_word(("on", "by", "until", "till", "since", "from", "before", "after", "through"))
+        + r"the\s+(?:@day(?:st|nd|rd|th)\b|@ordinal_day(?=\s+of\s+(?:this|next|last|the)\s+month\b))"
+        + r"(?:\s+of\s+(?:(?P<rel>this|next|last)\s+|the\s+)month\b)?"
+        + r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|but|at|when|in|to|as|with|after|before|because|if|until)\b)",
+        "DATE",
+        lambda g: DayOfMonth(
+            g.get("day") or g["ordinal_day"],  # type: ignore[arg-type]
+            None if "rel" not in g else {"this": 0, "next": 1, "last": -1}[str(g["rel"]).lower()],
+        ),
+        (
+            Example("The law takes effect on the 15th.", "2017-09-15", expression="the 15th"),
+            Example("the vote was held on the 3rd , officials said .", "2017-09-03", expression="the 3rd"),
+            Example("Prices rose after the 20th.", "2017-08-20", expression="the 20th"),
+            Example(
+                "He will decide by the 2nd of next month.", "2017-10-02", expression="the 2nd of next month"
+            ),
+            Example(
+                "It ends on the fifth of this month.", "2017-09-05", expression="the fifth of this month"
+            ),
         ),
     ),
     Rule(

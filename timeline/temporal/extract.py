@@ -24,6 +24,7 @@ from timeline.temporal.text import split_sentences
 from timeline.temporal.values import (
     Anaphor,
     Calendar,
+    DayOfMonth,
     Direction,
     Holiday,
     QuarterEnding,
@@ -73,6 +74,7 @@ _VALUE_KINDS: tuple[type, ...] = (
     Span,
     Holiday,
     RangeEnd,  # new kinds go last: the numbers are in caches already written
+    DayOfMonth,
 )
 _KIND = {kind: i for i, kind in enumerate(_VALUE_KINDS)}
 

@@ -22,6 +22,7 @@ from timeline.temporal.extract import Extraction, Found
 from timeline.temporal.values import (
     Anaphor,
     Calendar,
+    DayOfMonth,
     Direction,
     Holiday,
     QuarterEnding,
@@ -364,6 +365,8 @@ def resolve_one(
         return _by_tense(f, period, v.direction or v.tense or f.direction, dct)
     if isinstance(v, Holiday):
         return _holiday(f, v, dct)
+    if isinstance(v, DayOfMonth):
+        return _day_of_month(f, v, dct, last_period)
     if isinstance(v, WeekdayRef):
         if dct is None:
             value = f"XXXX-WXX-{v.weekday + 1}"
@@ -476,6 +479,36 @@ def _holiday_in_range(f: Found, v: Holiday, dct: dt.date | None) -> Timex:
     near = holiday_date(v, dct.year)
     day = dates.day(holiday_date(v, choose_year(Calendar(None, near.month, near.day), dct, f.direction)))
     return _by_tense(f, _with_tod(day, v.tod), f.direction, dct)
+
+
+def _day_of_month(f: Found, v: DayOfMonth, dct: dt.date | None, last_period: Period | None) -> Timex:
+    """ "on the 15th": that day of the month the narrative last named (or whose day it named),
+    else of the dateline's month, or of the month before or after it as the words or the tense
+    point ("prices rose after the 20th" told on the 6th is last month's 20th; "died on the 31st"
+    told on 15 March, January's)."""
+    if v.month_shift is None and last_period is not None and last_period.granularity <= Granularity.MONTH:
+        period = dates.day(last_period.start.replace(day=v.day))
+        month = dates.month(period.start.year, period.start.month)
+        why = f"{dates.label(period)}: day {v.day} of the month last named, {dates.label(month)}"
+        return _timex(f, period.value, period, "previous date", why)
+    if dct is None:
+        return _timex(f, f"XXXX-XX-{v.day:02d}", None, None, "no dateline to tell which month is meant")
+    shift = v.month_shift
+    if shift is None:
+        shift = -1 if f.direction == "past" and v.day > dct.day else 0
+        shift = 1 if f.direction == "future" and v.day < dct.day else shift
+    step = 1 if shift > 0 or f.direction == "future" else -1
+    month = dates.add_months(dct.replace(day=1), shift)
+    while v.day > dates.month(month.year, month.month).days and v.month_shift is None:
+        month = dates.add_months(month, step)  # the nearest month that has a 31st
+    period = dates.day(month.replace(day=v.day))
+    away = (month.year - dct.year) * 12 + month.month - dct.month
+    which = _MONTHS_AWAY.get(away, f"{dates.label(dates.month(month.year, month.month))}, counted from")
+    why = f"{dates.label(period)}: day {v.day} of {which} the dateline, {dates.weekday_date(dct)}"
+    return _timex(f, period.value, period, "dateline", why)
+
+
+_MONTHS_AWAY = {-1: "the month before", 0: "the month of", 1: "the month after"}
 
 
 def _falls_on(year: int, month: int, day: int, weekday: int) -> bool:

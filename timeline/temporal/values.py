@@ -129,6 +129,18 @@ class RangeEnd:
 
 
 @dataclass(frozen=True, slots=True)
+class DayOfMonth:
+    """A day named by its number alone: "on the 15th", "by the 20th of next month".
+
+    ``month_shift`` is what the words say of the month (0 "of this month", 1 "of next month",
+    -1 "of last month"); None: the month the narrative is in, else the dateline's, the one
+    before or after it as the tense points."""
+
+    day: int
+    month_shift: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Reference:
     """A vague pointer at the past, present or future (TIMEX3 PAST_REF and kin)."""
 
@@ -180,4 +192,5 @@ Value = (
     | Reference
     | Span
     | Holiday
+    | DayOfMonth
 )
