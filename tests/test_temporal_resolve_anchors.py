@@ -830,3 +830,42 @@ def test_a_day_named_by_its_number_without_a_dateline_keeps_its_day() -> None:
 
 def test_died_is_a_past_tense() -> None:
     assert _values("He died in June.", dt.date(2013, 3, 15)) == [("June", "2012-06")]
+
+
+def test_the_day_after_an_undated_event_is_no_day_after_the_dateline() -> None:
+    (t,) = tag("The protests began the day after the election.", dt.date(2013, 3, 15))
+    assert (t.text, t.value, t.period) == ("the day after", "XXXX-XX-XX", None)
+    assert "no date" in t.explanation
+    text = "The election was held on Sunday. The week after the vote, protests began."
+    assert _only(text, dt.date(2013, 3, 15), "The week after").value == "2013-W11"
+
+
+def test_two_years_to_the_day_is_no_day_after() -> None:
+    found = tag("The bridge reopened two years to the day after the quake.", dt.date(2013, 3, 15))
+    assert [(t.text, t.value) for t in found] == [("two years", "P2Y")]
+
+
+def test_a_schedule_verb_after_an_article_is_a_noun_not_a_future() -> None:
+    found = tag("Protests followed the vote on Sunday.", dt.date(2013, 3, 15))
+    assert [(t.text, t.value) for t in found] == [("Sunday", "2013-03-10")]
+    found = tag("The parliament votes on Sunday.", dt.date(2013, 3, 15))
+    assert [(t.text, t.value) for t in found] == [("Sunday", "2013-03-17")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Ten years ago this month, the wall fell.", "Ten years ago this month", "2003-03"),
+        ("five years ago this week , the bank failed .", "five years ago this week", "2008-W11"),
+        ("A year ago today, the bridge collapsed.", "A year ago today", "2012-03-15"),
+    ],
+)
+def test_years_ago_this_month_is_the_datelines_month_years_back(
+    text: str, expression: str, value: str
+) -> None:
+    assert _values(text, dt.date(2013, 3, 15)) == [(expression, value)]
+
+
+def test_a_short_decade_after_a_full_one_is_a_decade_too() -> None:
+    assert _values("Music of the 1970s and '80s filled the hall.") == [("the 1970s", "197"), ("'80s", "198")]
+    assert _values("He said '80s music was best.") == []

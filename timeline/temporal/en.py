@@ -523,7 +523,9 @@ FUTURE_CUES = (
     r"(?<=\bhe\s)may|(?<=\bshe\s)may)(?!\s+(?:not\s+)?have\b)|"
     # "valid until Friday" points ahead; "continued until Monday" does not
     r"(?<!ed\s)(?<!\bheld\s)(?<!\bran\s)(?<!\bkept\s)(?<!\bstood\s)until|"
-    # a schedule told in the present: "the leaders meet Monday", "the talks resume on Tuesday"
+    # a schedule told in the present: "the leaders meet Monday", "the talks resume on Tuesday";
+    # after an article or a possessive it is a noun ("the vote on Sunday", "its close Friday")
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)"
     r"(?:meets?|begins?|starts?|opens?|resumes?|ends?|closes?|arrives?|visits?|travels?|returns?|convenes?|"
     r"votes?|testif(?:y|ies)|takes\s+effect|take\s+effect|runs?|lasts?|continues?|leaves?|heads?|"
     r"plays?|launch(?:es)?)"
@@ -984,12 +986,19 @@ RULES: list[Rule] = [
     ),
     Rule(
         "decade",
-        r"\b(?:the\s+)?" + _POS + _THE_AFTER_OF + r"(?:@decade_year'?s|'@short_decade'?s)\b",
+        # a bare "'80s" after "and", "or" or "to" starts at its apostrophe: "the 1970s and '80s"
+        r"(?:"
+        + _after_word(("and", "or", "to", "through"))
+        + r"(?='\d)|\b)(?:the\s+)?"
+        + _POS
+        + _THE_AFTER_OF
+        + r"(?:@decade_year'?s|'@short_decade'?s)\b",
         "DATE",
         lambda g: _decade(g),
         (
             Example("the 1990s", "199"),
             Example("the '80s", "198"),
+            Example("music of the 1970s and '80s", "198", expression="'80s"),
             Example("at the end of the 1990s", "199", expression="the end of the 1990s"),
             Example("the building dates from the 1800s", "18", expression="the 1800s"),
             Example("in the 2000s", "200", expression="the 2000s"),
@@ -1497,6 +1506,22 @@ RULES: list[Rule] = [
         mod=_position_mod,
     ),
     Rule(
+        "years_ago_this",
+        # "ten years ago this month", "a year ago today": the dateline's month, week or day, years back
+        r"\b@num[\s-]+years?\s+ago\s+(?:(?P<today>today)|this\s+(?P<at>week|month))\b",
+        "DATE",
+        lambda g: Shift(
+            "year", -int(g["num"]), whole_unit=False, at="day" if "today" in g else str(g["at"]).lower()
+        ),  # type: ignore[call-overload]
+        (
+            Example(
+                "Ten years ago this month, the wall fell.", "2007-09", expression="Ten years ago this month"
+            ),
+            Example("five years ago this week", "2012-W36"),
+            Example("a year ago today", "2016-09-06"),
+        ),
+    ),
+    Rule(
         "units_from_now",
         # "two weeks from now", "a year from today": that far after the dateline
         r"\b(?:@approx\s+)?@num[\s-]+@unit\s+from\s+(?:now|today)\b",
@@ -1551,16 +1576,27 @@ RULES: list[Rule] = [
     ),
     Rule(
         "the_day_after",
-        r"\b(?!(?<=,\s)the\s+day\s+(?:before|after)\s+" + _EVENT_NOUN_PHRASE + r")"
-        r"the\s+(?:@calendar_unit\s+(?P<way>before|after)|"
+        # "the day after the election" counts from the election: the day the narrative is on,
+        # never the dateline. "two years to the day after" is no day after
+        r"\b(?!(?<=,\s)the\s+day\s+(?:before|after)\s+" + _EVENT_NOUN_PHRASE + r")(?<!\bto\s)"
+        r"the\s+(?:@calendar_unit\s+(?P<way>before|after)(?P<event>(?=\s+" + _EVENT_NOUN_PHRASE + r"))?|"
         r"(?P<rel>next|following|previous)\s+@calendar_unit:unit2)\b",
         "DATE",
         lambda g: Shift(
             g.get("calendar_unit") or g["unit2"],
             -1 if (g.get("way") or g.get("rel", "")).lower() in ("before", "previous") else 1,
-            anchor="previous",
+            anchor="event" if "event" in g else "previous",
         ),
-        (Example("the day before", "2017-09-05"), Example("the next day", "2017-09-07")),
+        (
+            Example("the day before", "2017-09-05"),
+            Example("the next day", "2017-09-07"),
+            Example("Protests began the day after the election.", "XXXX-XX-XX", expression="the day after"),
+            Example(
+                "Polls closed on Sunday and protests began the day after the vote.",
+                "2017-09-04",
+                expression="the day after",
+            ),
+        ),
         priority=1,
     ),
     Rule(

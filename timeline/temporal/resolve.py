@@ -177,6 +177,12 @@ def shift_period(value: Shift, anchor: dt.date) -> Period:
     unit = value.unit
     if unit == "fortnight":
         n, unit = 2 * n, "week"
+    if value.at is not None and unit == "year":
+        # "ten years ago this month": the anchor's own month (week, day) that many years back
+        d = dates.add_months(anchor, 12 * n)
+        return {"month": dates.month(d.year, d.month), "week": dates.week_of(d), "day": dates.day(d)}[
+            value.at
+        ]
     if unit in _PER_DAY:
         # a dateline has no hour: "two hours ago" is most likely that day, "36 hours later" the next
         per_day = _PER_DAY[unit]
@@ -384,6 +390,9 @@ def resolve_one(
             how = f"the {_WEEKDAYS[v.weekday]} after {what}, {dates.weekday_date(base)}"
         anchor = "previous date" if narrative else "dateline"
         return _timex(f, period.value, period, anchor, f"{dates.weekday_date(d)}: {how}")
+    if isinstance(v, Shift) and v.anchor == "event":
+        why = "counted from an event the text gives no date for"
+        return _timex(f, _unresolved_shift(v), None, None, why)
     if isinstance(v, Shift):
         if (
             v.anchor == "previous"
@@ -413,7 +422,7 @@ def resolve_one(
                 "previous date",
                 f"{dates.label(last_quarter)}: the quarter the report is about",
             )
-        if v.unit == "year" and v.amount == -1 and last_quarter is not None and not v.whole_unit:
+        if v.unit == "year" and v.amount == -1 and last_quarter is not None and not v.whole_unit and not v.at:
             # in a report about a quarter, "a year ago" is that quarter a year before
             period = dates.years_earlier(last_quarter, -v.amount)
             return _timex(
@@ -424,7 +433,7 @@ def resolve_one(
                 f"{dates.label(period)}: the quarter last mentioned, {-v.amount} year(s) earlier",
             )
         if v.by_tense and f.direction == "past" and anchor_date.weekday() < 5:
-            v = Shift(v.unit, v.amount - 1, v.anchor, v.tod, v.whole_unit)
+            v = replace(v, amount=v.amount - 1, by_tense=False, report=False)
         period = shift_period(v, anchor_date)
         anchor_name = "previous date" if use_previous else "dateline"
         what = "the date last mentioned" if use_previous else "the dateline"
@@ -646,6 +655,10 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
             f = replace(
                 f, value=replace(f.value, anchor="previous" if previous_sentence == sentence else "dateline")
             )
+        if isinstance(f.value, Shift) and f.value.anchor == "event" and previous is not None:
+            # "The vote was on Oct. 12. The day before the vote": the event is the day the
+            # narrative is on; with no day named yet, not the dateline either
+            f = replace(f, value=replace(f.value, anchor="previous"))
         if isinstance(f.value, RangeEnd):
             t = _range_end(f, f.value, out[-1] if out else None)
             if t is not None:

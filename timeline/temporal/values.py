@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 Direction = Literal["past", "future"]
-AnchorKind = Literal["dateline", "previous", "sentence"]
+AnchorKind = Literal["dateline", "previous", "sentence", "event"]
 """What a relative value counts from: the dateline; the day the narrative is on ("previous");
-or that day only if the same sentence named it, else the dateline ("sentence")."""
+that day only if the same sentence named it, else the dateline ("sentence"); or an event the
+words name ("the day after the election"): the day the narrative is on, else no day known
+("event")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,9 @@ class Shift:
     """``amount`` 0 that tense may move: "the weekend" told in the past is the one before a weekday."""
     report: bool = False
     """"this quarter" in a financial report: the quarter reported on, once the text has named one."""
+    at: str | None = None
+    """A finer unit the result is named in: "ten years ago this month" is the anchor's month ten
+    years back ("month"; "week", and "day" for "a year ago today")."""
 
 
 @dataclass(frozen=True, slots=True)
