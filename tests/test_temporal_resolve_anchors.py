@@ -869,3 +869,42 @@ def test_years_ago_this_month_is_the_datelines_month_years_back(
 def test_a_short_decade_after_a_full_one_is_a_decade_too() -> None:
     assert _values("Music of the 1970s and '80s filled the hall.") == [("the 1970s", "197"), ("'80s", "198")]
     assert _values("He said '80s music was best.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # on a Friday dateline: the attack reported on Monday was on the Friday before it
+        ("The minister said on Monday that the attack on Friday killed 12.", ["2013-03-11", "2013-03-08"]),
+        ("the ministry said on monday that the attack on friday killed 12 .", ["2013-03-11", "2013-03-08"]),
+        ("Police said Tuesday that the suspect was arrested Thursday.", ["2013-03-12", "2013-03-07"]),
+        ("Police said Thursday the suspect was arrested Wednesday.", ["2013-03-14", "2013-03-13"]),
+        # what is still to come after the saying is not moved back
+        (
+            "He told reporters on Sunday that he would travel to Moscow on Friday.",
+            ["2013-03-10", "2013-03-15"],
+        ),
+    ],
+)
+def test_a_weekday_reported_in_the_past_is_on_or_before_the_day_of_the_saying(
+    text: str, values: list[str]
+) -> None:
+    assert [t.value for t in tag(text, dt.date(2013, 3, 15))] == values
+
+
+def test_the_weekday_before_a_saying_says_why() -> None:
+    text = "The minister said on Monday that the attack on Friday killed 12."
+    t = _only(text, dt.date(2013, 3, 15), "Friday")
+    assert t.anchor == "previous date"
+    assert (
+        t.explanation
+        == "Friday 8 March 2013: the Friday before the saying that reports it, Monday 11 March 2013"
+    )
+
+
+def test_takes_effect_points_ahead() -> None:
+    assert _values("The deal, announced Thursday, takes effect Jan. 1.", dt.date(2013, 3, 15)) == [
+        ("Thursday", "2013-03-14"),
+        ("Jan. 1", "2014-01-01"),
+    ]
+    assert _values("The law took effect Jan. 1.", dt.date(2013, 3, 15)) == [("Jan. 1", "2013-01-01")]

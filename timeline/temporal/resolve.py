@@ -520,6 +520,32 @@ def _day_of_month(f: Found, v: DayOfMonth, dct: dt.date | None, last_period: Per
 _MONTHS_AWAY = {-1: "the month before", 0: "the month of", 1: "the month after"}
 
 
+def _before_saying(f: Found, t: Timex, said: dt.date) -> bool:
+    """Whether a weekday told in the past, after the day a saying was dated in the same sentence,
+    is put after that day: "said on Monday that the attack on Friday killed 12", on a Friday
+    dateline, is no attack on the dateline but the Friday before the Monday."""
+    v = f.value
+    return (
+        isinstance(v, WeekdayRef)
+        and v.shift is None
+        and v.week is None
+        and v.anchor == "dateline"
+        and f.direction == "past"
+        and t.period is not None
+        and t.period.start > said
+    )
+
+
+def _weekday_before(f: Found, t: Timex, said: dt.date) -> Timex:
+    """The weekday ``t`` names, on or before the day of the saying that reports it."""
+    assert isinstance(f.value, WeekdayRef)
+    d = said - dt.timedelta(days=(said.weekday() - f.value.weekday) % 7)
+    period = _with_tod(dates.day(d), f.value.tod)
+    how = "the day of" if d == said else f"the {_WEEKDAYS[f.value.weekday]} before"
+    why = f"{dates.weekday_date(d)}: {how} the saying that reports it, {dates.weekday_date(said)}"
+    return _timex(f, period.value, period, "previous date", why)
+
+
 def _falls_on(year: int, month: int, day: int, weekday: int) -> bool:
     try:
         return dt.date(year, month, day).weekday() == weekday
@@ -640,6 +666,7 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
     last_written: Period | None = None  # a year or month in full, named after the last day
     starts = [s.start for s in extraction.sentences]
     longer_period_sentence = -1
+    said: tuple[int, dt.date] | None = None  # the sentence whose saying a day dated, and that day
     out: list[Timex] = []
     for f in extraction.found:
         sentence = bisect_right(starts, f.start) - 1
@@ -680,6 +707,11 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
             # "31 September", "February 29, 2017", or arithmetic past the year 9999: the words
             # name no day of the calendar, so the expression stays, unresolved and explained.
             t = _timex(f, "XXXX-XX-XX", None, None, "names no day of the calendar")
+        if t.period is not None and t.period.granularity <= Granularity.DAY:
+            if said is not None and said[0] == sentence and _before_saying(f, t, said[1]):
+                t = _weekday_before(f, t, said[1])
+            elif f.told and (said is None or said[0] != sentence):
+                said = sentence, t.period.start
         out.append(t)
         if t.period is not None and t.period.granularity <= Granularity.DAY:
             previous = t.period.start
