@@ -173,6 +173,27 @@ def test_sentences_for_both_styles() -> None:
     ]
 
 
+def test_a_tokenized_abbreviation_before_a_number_ends_no_sentence() -> None:
+    text = "the army left on sept . 5 . it stayed in september . 30 people died ."
+    spans = [text[s.start : s.end] for s in extract(text).sentences]
+    assert spans == ["the army left on sept . 5 .", "it stayed in september .", "30 people died ."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("the vote is scheduled for nov . 6 .", "nov . 6", "2017-11-06"),
+        ("the deal was signed on jan . 2 , 2013 .", "jan . 2 , 2013", "2013-01-02"),
+        ("the storm hit on the night of aug . 4 .", "the night of aug . 4", "2017-08-04TNI"),
+        ("profit in the quarter ended sept . 30 rose .", "the quarter", "2016-Q3"),  # ended before the 6th
+        ("it stayed in september . 30 people died .", "september", "2017-09"),
+    ],
+)
+def test_a_month_abbreviation_tokenized_apart_from_its_period(text: str, expression: str, value: str) -> None:
+    found = [(t.text, t.value) for t in resolve(extract(text), DCT)]
+    assert (expression, value) in found, found
+
+
 def test_offsets_respect_start_and_end() -> None:
     text = "On Monday. On Tuesday. On Friday."
     found = resolve(extract(text, 11, 22), DCT)

@@ -747,6 +747,16 @@ _AFTER_NO_QUANTITY = _not_after_word(
     ("%", r"\d", "percent", "million", "billion", "thousand", "units", "shares", "tons", "barrels"), start=""
 )
 _NOT_NUMBER_AFTER = r"(?![\d,]*\d|\.\d|\s*(?:%|percent))"
+# The period after a month's abbreviation: "Sept.", and "sept ." in tokenized text (only after
+# an abbreviation: "in september . 30 people" ends a sentence).
+_MONTH_DOT = (
+    r"(?:\.|(?:"
+    + "|".join(
+        rf"(?<=\b{a})"
+        for a in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+    )
+    + r")\s\.)?"
+)
 _NOT_FRACTION = (
     # "three-quarters of its food", "a quarter of the market": a fraction, unless a year follows
     r"(?!(?<=quarter)s?\s+of\s+(?!\d{4}\b|(?:the|this|last|next)\s+(?:fiscal\s+)?year))"
@@ -757,14 +767,14 @@ RULES: list[Rule] = [
     # --- absolute dates
     Rule(
         "month_day_year",
-        r"\b@month\.?\s+@day(?:st|nd|rd|th)?\s*,?\s+@year\b",
+        r"\b@month" + _MONTH_DOT + r"\s+@day(?:st|nd|rd|th)?\s*,?\s+@year\b",
         "DATE",
         lambda g: Calendar(g["year"], g["month"], g["day"]),
         (Example("Sept. 5, 2017", "2017-09-05"), Example("may 22 , 1995", "1995-05-22")),
     ),
     Rule(
         "day_month_year",
-        r"\b@day(?:st|nd|rd|th)?\s+(?:of\s+)?@month\.?,?\s+@year\b",
+        r"\b@day(?:st|nd|rd|th)?\s+(?:of\s+)?@month" + _MONTH_DOT + r",?\s+@year\b",
         "DATE",
         lambda g: Calendar(g["year"], g["month"], g["day"]),
         (Example("5 September 2017", "2017-09-05"),),
@@ -804,7 +814,9 @@ RULES: list[Rule] = [
         + "(?:"
         + _after_word(("on", "since", "by", "until", "from", "in", "of", "before", "after"))
         + rf"|(?!(?:{_words(AMBIGUOUS_MONTH)})\s+\d+\s+(?:{'|'.join(COUNTED_NOUNS)})\b))"
-        + r"@month\.?\s+@day(?:st|nd|rd|th)?\b"
+        + r"@month"
+        + _MONTH_DOT
+        + r"\s+@day(?:st|nd|rd|th)?\b"
         + _NOT_NUMBER_AFTER,
         "DATE",
         lambda g: Calendar(
@@ -924,7 +936,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "month_year",
-        r"\b" + _POS + r"@month\.?,?\s+(?:of\s+)?(?:@year|@spoken_year)\b",
+        r"\b" + _POS + r"@month" + _MONTH_DOT + r",?\s+(?:of\s+)?(?:@year|@spoken_year)\b",
         "DATE",
         lambda g: Calendar(g.get("year") or g["spoken_year"], g["month"]),
         (Example("June 1989", "1989-06"), Example("early March 1998", "1998-03")),
@@ -1157,7 +1169,7 @@ RULES: list[Rule] = [
     Rule(
         "half_of_month",
         # "in the second half of August": the month, its first or second half
-        r"\b(?:the\s+)?@half_part[\s-]+half\s+of\s+@month\.?(?:\s+@year)?\b(?!\s*\d)",
+        r"\b(?:the\s+)?@half_part[\s-]+half\s+of\s+@month" + _MONTH_DOT + r"(?:\s+@year)?\b(?!\s*\d)",
         "DATE",
         lambda g: Calendar(g.get("year"), g["month"]),
         (
@@ -1169,7 +1181,9 @@ RULES: list[Rule] = [
     Rule(
         "week_of_month",
         # "in the first week of September": the month, its start (middle, end)
-        r"\bthe\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+@month\.?(?:\s+@year)?\b(?!\s*\d)",
+        r"\bthe\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+@month"
+        + _MONTH_DOT
+        + r"(?:\s+@year)?\b(?!\s*\d)",
         "DATE",
         lambda g: Calendar(g.get("year"), g["month"]),
         (Example("in the first week of September", "2017-09", expression="the first week of September"),),
@@ -1668,7 +1682,11 @@ RULES: list[Rule] = [
     Rule(
         "month_relative_year",
         # "June last year", "October 1 this year", "on 5 March next year"
-        r"\b" + _POS + r"(?:@day:dm\s+(?:of\s+)?)?@month\.?(?:\s+@day(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?"
+        r"\b"
+        + _POS
+        + r"(?:@day:dm\s+(?:of\s+)?)?@month"
+        + _MONTH_DOT
+        + r"(?:\s+@day(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?"
         r"(?P<rel>last|next|this)\s+year\b",
         "DATE",
         lambda g: Calendar(
@@ -1865,7 +1883,9 @@ RULES: list[Rule] = [
     ),
     Rule(
         "noon_date",
-        r"\b@clock_word\s*,?\s+(?:on\s+)?@month\.?\s+@day(?:st|nd|rd|th)?\b(?:\s*,?\s+@year\b)?"
+        r"\b@clock_word\s*,?\s+(?:on\s+)?@month"
+        + _MONTH_DOT
+        + r"\s+@day(?:st|nd|rd|th)?\b(?:\s*,?\s+@year\b)?"
         + _NOT_NUMBER_AFTER,
         "TIME",
         lambda g: Calendar(g.get("year"), g["month"], g["day"], tod=g["clock_word"]),
@@ -1883,7 +1903,7 @@ RULES: list[Rule] = [
         # "the week of Sept. 11", "the week ended Oct. 20": the week that holds that day; the day
         # is an expression of its own, as with "the quarter ended Sept. 30"
         r"\bthe\s+week(?=\s+(?:of|(?P<ended>ended|to)|ending|beginning|starting)\s+(?:@weekday,?\s+)?"
-        r"@month\.?\s+@day(?:st|nd|rd|th)?\b(?:,?\s+@year\b)?" + _NOT_NUMBER_AFTER + ")",
+        r"@month" + _MONTH_DOT + r"\s+@day(?:st|nd|rd|th)?\b(?:,?\s+@year\b)?" + _NOT_NUMBER_AFTER + ")",
         "DATE",
         lambda g: Calendar(
             g.get("year"), g["month"], g["day"], part="WEEK", direction="past" if "ended" in g else None
@@ -1899,7 +1919,9 @@ RULES: list[Rule] = [
     Rule(
         "tod_of_date",
         # "on the night of Sept. 3", "the morning of Tuesday, Sept. 5": that part of that day
-        r"\b(?:the\s+)?(?:(?:early|late)\s+)?@tod\s+of\s+(?:@weekday,?\s+)?@month\.?\s+@day(?:st|nd|rd|th)?\b"
+        r"\b(?:the\s+)?(?:(?:early|late)\s+)?@tod\s+of\s+(?:@weekday,?\s+)?@month"
+        + _MONTH_DOT
+        + r"\s+@day(?:st|nd|rd|th)?\b"
         r"(?:,?\s+@year\b)?" + _NOT_NUMBER_AFTER,
         "TIME",
         lambda g: Calendar(g.get("year"), g["month"], g["day"], tod=g["tod"]),
@@ -1914,7 +1936,9 @@ RULES: list[Rule] = [
     Rule(
         "early_hours_of",
         # "in the early hours of Sunday", "the small hours of Sept. 3": that day's night
-        r"\b(?:the\s+)?(?:early|small|wee)\s+hours\s+of\s+(?:@weekday\b|@month\.?\s+@day(?:st|nd|rd|th)?\b"
+        r"\b(?:the\s+)?(?:early|small|wee)\s+hours\s+of\s+(?:@weekday\b|@month"
+        + _MONTH_DOT
+        + r"\s+@day(?:st|nd|rd|th)?\b"
         + _NOT_NUMBER_AFTER
         + ")",
         "TIME",
@@ -1953,7 +1977,9 @@ RULES: list[Rule] = [
         "clock_date",
         r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>a\.?m\.?|p\.?m\.?)"
         + _ZONE
-        + r",?\s+(?:on\s+)?@month\.?\s+@day\b",
+        + r",?\s+(?:on\s+)?@month"
+        + _MONTH_DOT
+        + r"\s+@day\b",
         "TIME",
         lambda g: Calendar(
             None,
@@ -1967,7 +1993,7 @@ RULES: list[Rule] = [
     Rule(
         "weekday_date",
         # the date the weekday names is the value: "this coming Sunday, March eighth"
-        r"\b(?:(?:this\s+coming|this|next|last|coming)\s+)?@weekday\s*,?\s+@month\.?\s+"
+        r"\b(?:(?:this\s+coming|this|next|last|coming)\s+)?@weekday\s*,?\s+@month" + _MONTH_DOT + r"\s+"
         r"(?:@day(?:st|nd|rd|th)?\b|@ordinal_day\b)(?:\s*,?\s+@year\b|" + _NOT_NUMBER_AFTER + ")",
         "DATE",
         lambda g: Calendar(g.get("year"), g["month"], g.get("day") or g["ordinal_day"], weekday=g["weekday"]),
@@ -2050,7 +2076,9 @@ RULES: list[Rule] = [
         "quarter_ended",
         # "the quarter ended Sept. 30" is named by its last day; the day itself is its own date
         rf"\b(?:the\s+)?(?:fiscal\s+)?(?:(?P<ordinal>{_words(ORDINAL)})[\s-]+)?(?:fiscal\s+)?quarter"
-        rf"(?=\s+end(?P<ended>ed)?(?:ing)?\s+(?:on\s+)?(?P<month>{_words(MONTH)})\.?\s+(?P<day>[0-3]?\d)\b"
+        rf"(?=\s+end(?P<ended>ed)?(?:ing)?\s+(?:on\s+)?(?P<month>{_words(MONTH)})"
+        + _MONTH_DOT
+        + r"\s+(?P<day>[0-3]?\d)\b"
         r"(?:\s*,?\s+(?P<year>\d{4})\b)?)",
         "DATE",
         lambda g: QuarterEnding(

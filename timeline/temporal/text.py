@@ -23,7 +23,17 @@ def _is_boundary(text: str, m: re.Match[str], end: int, abbreviations: Collectio
         return True
     i = m.start()
     if i > 0 and text[i - 1] == " ":
-        return True  # tokenized text: "tuesday ." ends a sentence
+        # tokenized text: "tuesday ." ends a sentence, "sept . 30" does not
+        before = _WORD_BEFORE.search(text, max(0, i - 21), i - 1)
+        following = m.end()
+        while following < end and text[following].isspace():
+            following += 1
+        return not (
+            before
+            and before.group(1).lower() in abbreviations
+            and following < end
+            and text[following].isdigit()
+        )
     if punct[0] != ".":
         return True
     word = _WORD_BEFORE.search(text, max(0, i - 20), i)
