@@ -908,3 +908,22 @@ def test_takes_effect_points_ahead() -> None:
         ("Jan. 1", "2014-01-01"),
     ]
     assert _values("The law took effect Jan. 1.", dt.date(2013, 3, 15)) == [("Jan. 1", "2013-01-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The meeting is at 10 a.m. tomorrow.", "10 a.m. tomorrow", "2013-03-16T10:00"),
+        ("the blast happened at 9 p.m. yesterday .", "9 p.m. yesterday", "2013-03-14T21:00"),
+        ("The game starts at 7:30 tonight.", "7:30 tonight", "2013-03-15T19:30"),
+        ("He arrives at 8 tomorrow morning.", "8 tomorrow morning", "2013-03-16T08:00"),
+        ("Police arrived at 6 this morning.", "6 this morning", "2013-03-15T06:00"),
+        ("Polls close at 9 tonight.", "9 tonight", "2013-03-15T21:00"),
+    ],
+)
+def test_a_clock_with_a_day_word_is_on_that_day(text: str, expression: str, value: str) -> None:
+    assert _values(text, dt.date(2013, 3, 15)) == [(expression, value)]
+
+
+def test_a_bare_hour_without_a_preposition_is_no_clock() -> None:
+    assert _values("He scored 3 tonight.", dt.date(2013, 3, 15)) == [("tonight", "2013-03-15TNI")]

@@ -658,6 +658,15 @@ def _clock(g: Groups) -> str:
     return f"T{hour:02d}:{g.get('minute', 0):02d}"
 
 
+def _clock_in_part(g: Groups) -> Shift:
+    """ "at 7:30 tonight", "at 8 tomorrow morning": the part of the day says a.m. or p.m."""
+    part = "NI" if "tonight" in g else str(g.get("tod") or g["this_tod"])
+    hour = int(g["hour"]) % 12  # type: ignore[call-overload]
+    if part in ("AF", "EV") or (part == "NI" and hour >= 5):
+        hour += 12
+    return Shift("day", int(g.get("relative_day", 0)), tod=f"T{hour:02d}:{g.get('minute', 0):02d}")  # type: ignore[call-overload]
+
+
 def _clock_24h(g: Groups, anchor: AnchorKind) -> WeekdayRef | Shift:
     """A 24-hour clock time ("22:00", "0600 GMT"): on the weekday given, else on the ``anchor``'s day."""
     tod = f"T{int(g['h24']):02d}:{g['m24']}"  # type: ignore[call-overload]
@@ -1811,6 +1820,45 @@ RULES: list[Rule] = [
             Example("it starts at 10am.", "2017-09-06T10:00", expression="10am"),
         ),
         mod=_position_mod,
+    ),
+    Rule(
+        "clock_relative_day",
+        # "10 a.m. tomorrow", "9 p.m. yesterday": the clock on the day the word names, not on
+        # the dateline's
+        r"\b(?:@approx\s+)?@hour(?:[:.]@minute)?\s*(?P<half>[ap]\.m\.?|[ap]m)(?!\w)"
+        + _ZONE
+        + r",?\s+@relative_day\b",
+        "TIME",
+        lambda g: Shift("day", g["relative_day"], tod=_clock(g)),  # type: ignore[arg-type]
+        (
+            Example("The meeting is at 10 a.m. tomorrow.", "2017-09-07T10:00", expression="10 a.m. tomorrow"),
+            Example(
+                "the blast happened at 9 p.m. yesterday .", "2017-09-05T21:00", expression="9 p.m. yesterday"
+            ),
+            Example(
+                "The game starts at 7:30 p.m. tonight.", "2017-09-06T19:30", expression="7:30 p.m. tonight"
+            ),
+        ),
+        mod=_position_mod,
+        priority=1,
+    ),
+    Rule(
+        "clock_part_of_day",
+        # "at 7:30 tonight", "at 8 tomorrow morning", "at 6 this morning": a bare hour after a
+        # preposition of time, whose part of the day says a.m. or p.m.
+        _after_word(("at", "by", "until", "till", "from", "before", "after", "around", "about"))
+        + r"@hour(?:[:.]@minute)?\s+(?:(?P<tonight>tonight)|this\s+@tod:this_tod|@relative_day\s+@tod)\b",
+        "TIME",
+        _clock_in_part,
+        (
+            Example("The game starts at 7:30 tonight.", "2017-09-06T19:30", expression="7:30 tonight"),
+            Example("He arrives at 8 tomorrow morning.", "2017-09-07T08:00", expression="8 tomorrow morning"),
+            Example("police arrived at 6 this morning .", "2017-09-06T06:00", expression="6 this morning"),
+            Example(
+                "The vote closes at 4 this afternoon.", "2017-09-06T16:00", expression="4 this afternoon"
+            ),
+        ),
+        priority=1,
     ),
     Rule(
         "clock_weekday",
