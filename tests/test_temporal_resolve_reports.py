@@ -407,3 +407,22 @@ def test_a_month_named_as_a_deadline_is_still_ahead() -> None:
     assert t.value == "1990-02" and "the next one after" in t.explanation
     assert _only("talks are supposed to conclude by may .", dt.date(1998, 3, 22), "may").value == "1998-05"
     assert _only("The sale, which had been expected, closed in February.", dct, "February").value == "1989-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Exports fell in the April-June quarter.", "the April-June quarter", "2012-Q2"),
+        ("exports fell in the april - june quarter .", "the april - june quarter", "2012-Q2"),
+        ("The October-December period of 2016 was weak.", "The October-December period of 2016", "2016-Q4"),
+    ],
+)
+def test_a_quarter_named_by_its_months_is_that_calendar_quarter(
+    text: str, expression: str, value: str
+) -> None:
+    assert [(t.text, t.value) for t in tag(text, dt.date(2013, 3, 15))] == [(expression, value)]
+
+
+def test_three_months_that_are_no_calendar_quarter_stay_months() -> None:
+    found = tag("Sales in the April-September period rose.", dt.date(2013, 3, 15))
+    assert [t.rule for t in found] == ["month", "month"]

@@ -658,6 +658,14 @@ def _clock(g: Groups) -> str:
     return f"T{hour:02d}:{g.get('minute', 0):02d}"
 
 
+def _month_range_quarter(g: Groups) -> Calendar:
+    """ "the April-June quarter": the calendar quarter those three months are, if they are one."""
+    first, last = MONTH[str(g["first"]).lower()], MONTH[str(g["last"]).lower()]
+    if last != first + 2:
+        raise ValueError("the months are no calendar quarter")  # "the April-September period"
+    return Calendar(g.get("year"), part=f"Q{(first - 1) // 3 + 1}")  # type: ignore[arg-type]
+
+
 def _clock_in_part(g: Groups) -> Shift:
     """ "at 7:30 tonight", "at 8 tomorrow morning": the part of the day says a.m. or p.m."""
     part = "NI" if "tonight" in g else str(g.get("tod") or g["this_tod"])
@@ -1150,6 +1158,23 @@ RULES: list[Rule] = [
             Example("fiscal second-quarter", "2017-Q2"),
         ),
         triggers=("quarter",),
+    ),
+    Rule(
+        "month_range_quarter",
+        # "the April-June quarter", "the July-to-September period": a calendar quarter by its
+        # months (any other three months are a company's own, left to their months)
+        r"\b(?:the\s+)?(?P<first>jan(?:uary)?|apr(?:il)?|jul(?:y)?|oct(?:ober)?)\.?\s*(?:-|–|to|through)\s*"
+        r"(?P<last>mar(?:ch)?|june?|sep(?:t(?:ember)?)?|dec(?:ember)?)\.?\s+(?:quarter|period)\b(?:\s+(?:of\s+)?@year)?",
+        "DATE",
+        _month_range_quarter,
+        (
+            Example(
+                "Exports fell in the April-June quarter.", "2017-Q2", expression="the April-June quarter"
+            ),
+            Example("the july - september quarter", "2017-Q3"),
+            Example("the October-December period of 2016", "2016-Q4"),
+        ),
+        triggers=("quarter", "period"),
     ),
     Rule(
         "year_possessive_part",
