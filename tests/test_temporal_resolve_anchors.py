@@ -594,7 +594,7 @@ def test_a_season_in_a_name_is_no_date(text: str) -> None:
         ("the Bloody Sunday inquiry", []),
         ("the Good Friday Agreement", []),
         ("She appeared on the Today show.", []),
-        ("Black Friday sales were strong.", [("Black Friday", "2017-11-24")]),
+        ("Black Friday sales were strong.", [("Black Friday", "2016-11-25")]),  # told in the past
         ("On Sunday, times were hard.", [("Sunday", "2017-09-03")]),
     ],
 )
@@ -927,3 +927,17 @@ def test_a_clock_with_a_day_word_is_on_that_day(text: str, expression: str, valu
 
 def test_a_bare_hour_without_a_preposition_is_no_clock() -> None:
     assert _values("He scored 3 tonight.", dt.date(2013, 3, 15)) == [("tonight", "2013-03-15TNI")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Crowds gathered on Easter Sunday.", "2012-04-08"),  # 31 March 2013 is still to come
+        ("Crowds will gather on Easter Sunday.", "2013-03-31"),
+        ("The strike began on May Day.", "2012-05-01"),
+        ("the parade was held on st patrick s day .", "2012-03-17"),
+        ("He said the ceremony takes place on Easter Sunday.", "2013-03-31"),  # told: the saying's past
+    ],
+)
+def test_a_named_day_told_in_the_past_is_the_last_one_before_the_dateline(text: str, value: str) -> None:
+    assert [t.value for t in tag(text, dt.date(2013, 3, 15))] == [value]

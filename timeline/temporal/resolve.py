@@ -484,9 +484,15 @@ def _holiday_in_range(f: Found, v: Holiday, dct: dt.date | None) -> Timex:
         fixed = v.weekday is None and v.easter is None and v.hijri is None
         value = f"XXXX-{v.month:02d}-{v.day:02d}" if fixed else "XXXX-XX-XX"
         return _timex(f, value, None, None, "no dateline to tell which year is meant")
-    # the year as for the day it falls on around the dateline ("on Christmas Eve" told in the past)
     near = holiday_date(v, dct.year)
-    day = dates.day(holiday_date(v, choose_year(Calendar(None, near.month, near.day), dct, f.direction)))
+    if f.direction == "past" and not f.told:
+        # "crowds gathered on Easter Sunday": the last one on or before the dateline, even one
+        # later in the dateline's month (a day of the calendar told so may be a schedule)
+        year = dct.year if near <= dct else dct.year - 1
+    else:
+        # the year as for the day it falls on around the dateline
+        year = choose_year(Calendar(None, near.month, near.day), dct, f.direction)
+    day = dates.day(holiday_date(v, year))
     return _by_tense(f, _with_tod(day, v.tod), f.direction, dct)
 
 
