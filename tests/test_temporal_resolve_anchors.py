@@ -941,3 +941,16 @@ def test_a_bare_hour_without_a_preposition_is_no_clock() -> None:
 )
 def test_a_named_day_told_in_the_past_is_the_last_one_before_the_dateline(text: str, value: str) -> None:
     assert [t.value for t in tag(text, dt.date(2013, 3, 15))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The Sept. 11 attacks changed everything.", ["2001-09-11"]),
+        ("since 9/11 , security has tightened .", ["2001-09-11"]),
+        ("The Sept. 11 anniversary is near.", ["2013-09-11"]),  # the day, not the attacks
+        ("He was born on 9/11/1961.", ["1961-09-11"]),
+    ],
+)
+def test_the_september_11_attacks_are_of_2001_whatever_the_dateline(text: str, values: list[str]) -> None:
+    assert [t.value for t in tag(text, dt.date(2013, 3, 15))] == values

@@ -1684,6 +1684,22 @@ RULES: list[Rule] = [
         triggers=("morning", "afternoon", "evening", "night"),
     ),
     Rule(
+        "september_11",
+        # "the Sept. 11 attacks", "since 9/11": the attacks of 2001, whatever the dateline; "the
+        # Sept. 11 anniversary" and "on Sept. 11" are the day near the dateline
+        r"\b(?:(?:sept?|september)\.?\s+11(?:th)?(?=\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijackings?|plot|strikes)\b)"
+        r"|(?<![\d/.-])9/11(?![\d/-]|\.\d))",
+        "DATE",
+        lambda g: Calendar(2001, 9, 11),
+        (
+            Example("The Sept. 11 attacks changed everything.", "2001-09-11", expression="Sept. 11"),
+            Example("since 9/11 , security has tightened .", "2001-09-11", expression="9/11"),
+            Example("the september 11 terrorist attacks", "2001-09-11", expression="september 11"),
+        ),
+        priority=1,
+        triggers=("sept", "sep", "september"),
+    ),
+    Rule(
         "holiday",
         # "on Christmas Eve", "Thanksgiving 2016", "Good Friday": named days of the year
         r"\b@holiday(?:\s*,?\s+(?:of\s+)?@year)?"
