@@ -954,3 +954,18 @@ def test_a_named_day_told_in_the_past_is_the_last_one_before_the_dateline(text: 
 )
 def test_the_september_11_attacks_are_of_2001_whatever_the_dateline(text: str, values: list[str]) -> None:
     assert [t.value for t in tag(text, dt.date(2013, 3, 15))] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The talks collapsed between may and june.", [("may", "2012-05"), ("june", "2012-06")]),
+        ("Prices rose from May to July.", [("May", "2012-05"), ("July", "2012-07")]),
+        ("Prices will rise from May to July.", [("May", "2013-05"), ("July", "2013-07")]),
+        ("The vote is due in April or May.", [("April", "2013-04"), ("May", "2013-05")]),
+        ("Between March and May, prices rose.", [("March", "2013-03"), ("May", "2013-05")]),
+        ("He will march and may sing.", []),
+    ],
+)
+def test_the_second_of_two_months_is_a_month_too(text: str, found: list[tuple[str, str]]) -> None:
+    assert _values(text, dt.date(2013, 3, 15)) == found

@@ -720,7 +720,24 @@ DAY_RANGE_WORDS = ("-", "\u2013", "to", "through", "and", "until")
 # Between the first and last length of a range: "two to three weeks", "two or three days".
 LENGTH_RANGE_WORDS = ("-", "\u2013", "to", "or")
 
-_IN_CONTEXT = _after_word("in of since until by through from before after during to".split())
+_IN_CONTEXT = _after_word(
+    "in of since until by through from before after during to between".split()
+    # the second of two months: "between March and May", "in April or May"; after "march" or
+    # "may" only where a preposition made that one a month ("will march and may sing" is none)
+    + [
+        f"{month} {joint}"
+        for month in _MONTH_NAMES
+        if month not in AMBIGUOUS_MONTH
+        for joint in ("and", "or")
+    ]
+    + [
+        f"{before} {month} {joint}"
+        for before in ("in", "between", "from", "since", "until", "of")
+        for month in AMBIGUOUS_MONTH
+        if month.isalpha()
+        for joint in ("and", "or")
+    ]
+)
 # What follows "the day before" when it counts from an event, not a date: "the crash", "his death".
 _EVENT_NOUN_PHRASE = r"(?:the|a|an|his|her|its|their)\s"
 _POS = r"(?:@position[\s-]+(?:of\s+)?)?"
@@ -1043,7 +1060,7 @@ RULES: list[Rule] = [
         "month",
         # "by February" is a deadline: told in news, it is almost always still ahead
         # "since January" looks back: the last January, this year's if it has come
-        r"(?P<by>(?<=\bby\s))?(?P<since>(?<=\bsince\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s))?\b"
+        r"(?P<by>(?<=\bby\s))?(?P<since>(?<=\bsince\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s)|(?<=\bbetween\s)|(?<=\bfrom\s))?\b"
         + _POS
         # "an august institution": no month takes "an"
         + r"(?<!\ban\s)@safe_month\b(?!\s*\d)",
@@ -1065,7 +1082,7 @@ RULES: list[Rule] = [
     ),
     Rule(
         "ambiguous_month",
-        r"(?P<by>(?<=\bby\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s))?"
+        r"(?P<by>(?<=\bby\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s)|(?<=\bbetween\s)|(?<=\bfrom\s))?"
         # a part of the month is context enough, unless it is a march's ("an early march")
         + r"(?:"
         + _IN_CONTEXT
