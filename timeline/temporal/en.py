@@ -663,6 +663,14 @@ def _clock(g: Groups) -> str:
     return f"T{hour:02d}:{g.get('minute', 0):02d}"
 
 
+def _season_year(g: Groups) -> Calendar:
+    """ "summer 1998"; "the winter of 2011-12" is the winter that ends in 2012."""
+    year = int(g.get("year") or g["spoken_year"])  # type: ignore[call-overload]
+    if g.get("yy") is not None and g["season"] == "WI" and int(g["yy"]) == (year + 1) % 100:  # type: ignore[call-overload]
+        year += 1
+    return Calendar(year, part=g["season"])  # type: ignore[arg-type]
+
+
 def _month_range_quarter(g: Groups) -> Calendar:
     """ "the April-June quarter": the calendar quarter those three months are, if they are one."""
     first, last = MONTH[str(g["first"]).lower()], MONTH[str(g["last"]).lower()]
@@ -1161,10 +1169,15 @@ RULES: list[Rule] = [
     ),
     Rule(
         "season_year",
-        r"\b" + _POS + r"(?:the\s+)?@season\s+(?:of\s+)?(?:@year|@spoken_year)\b",
+        r"\b" + _POS + r"(?:the\s+)?@season\s+(?:of\s+)?(?:@year|@spoken_year)\b"
+        r"(?:\s?[-/–]\s?(?P<yy>\d\d)(?![\d.,]))?",
         "DATE",
-        lambda g: Calendar(g.get("year") or g["spoken_year"], part=g["season"]),
-        (Example("summer 1998", "1998-SU"),),
+        _season_year,
+        (
+            Example("summer 1998", "1998-SU"),
+            # TimeML names a winter by the year it ends in: 2012-WI is December 2011 to February 2012
+            Example("The winter of 2011-12 was harsh.", "2012-WI", expression="The winter of 2011-12"),
+        ),
     ),
     Rule(
         "quarter",
