@@ -335,6 +335,7 @@ FREQUENCY = {
     "biweekly": "P2W",
     "fortnightly": "P2W",
     "quarterly": "P3M",
+    "semiannually": "P6M",
 }
 
 
@@ -2654,8 +2655,20 @@ RULES: list[Rule] = [
         "every_unit",
         r"\b(?:every|each|per)\s+@calendar_unit\b",
         "SET",
-        lambda g: Span(_duration(1, g["calendar_unit"])),
-        (Example("every year", "P1Y"),),
+        # "every weekend" is each weekend of the calendar, as "every Sunday" is each Sunday
+        lambda g: Span(
+            "XXXX-WXX-WE" if g["calendar_unit"] == "weekend" else _duration(1, g["calendar_unit"])
+        ),
+        (Example("every year", "P1Y"), Example("every weekend", "XXXX-WXX-WE")),
+    ),
+    Rule(
+        "weekends",
+        # "open at weekends", "visits on weekends": every weekend
+        r"(?:" + _after_word(("on", "at", "over", "during")) + r")weekends\b",
+        "SET",
+        lambda g: Span("XXXX-WXX-WE"),
+        (Example("The market is open at weekends.", "XXXX-WXX-WE", expression="weekends"),),
+        triggers=("weekends",),
     ),
     Rule(
         "every_n_units",
