@@ -38,9 +38,11 @@ def test_a_day_after_an_event_clause_is_not_the_day_after_the_dateline() -> None
     assert all(t.value != "2017-09-07" for t in timexes)
 
 
-def test_a_days_long_thrust_is_no_duration() -> None:
+def test_a_days_long_thrust_is_a_length_of_some_days_not_a_date() -> None:
+    # a length before a noun, as "a three-year siege" is: some days, of no date of the calendar
     text = "the army reached the city on tuesday in a days-long thrust ."
-    assert [t.text for t in tag(text, dt.date(2017, 9, 6))] == ["tuesday"]
+    found = [(t.text, t.type, t.value) for t in tag(text, dt.date(2017, 9, 6))]
+    assert found == [("tuesday", "DATE", "2017-09-05"), ("days-long", "DURATION", "PXD")]
 
 
 def test_n_units_later_at_a_clause_end_still_counts_from_the_last_date() -> None:

@@ -599,6 +599,14 @@ _SMALLER_UNIT = {
 _COUNTED_AS = {"fortnight": (2, "week"), "decade": (10, "year"), "century": (100, "year")}
 
 
+def _unit_long(g: Groups) -> str:
+    """ "month-long" is one month, "two-month-long" two, "days-long" some days."""
+    unit = str(g["unit"])
+    if "num" in g:
+        return _duration(g["num"], unit)  # type: ignore[arg-type]
+    return _duration("X", unit) if str(g["word"]).lower().endswith("s") else _one(unit)
+
+
 def _one(unit: str) -> str:
     """One unit, named not counted ("a decade", "a century"): TimeBank's letter, P1E, P1C."""
     return f"P1{DURATION_LETTER[unit]}" if unit in ("decade", "century") else _duration(1, unit)
@@ -2480,6 +2488,22 @@ RULES: list[Rule] = [
         ),
         priority=1,
         triggers=("half", "quarter"),
+    ),
+    Rule(
+        "unit_long",
+        # "a month-long strike", "an hour-long speech", "a days-long thrust": how long, its count
+        # unknown in the plural
+        r"\b(?:(?!an?\b)@num[\s-]+)?(?P<word>@unit)-long\b",
+        "DURATION",
+        lambda g: Span(_unit_long(g)),
+        (
+            Example("The month-long strike ended.", "P1M", expression="month-long"),
+            Example("a days-long thrust", "PXD", expression="days-long"),
+            Example("An hour-long speech.", "PT1H", expression="hour-long"),
+            Example("the decades-long conflict", "PXE", expression="decades-long"),
+            Example("a two-month-long siege", "P2M", expression="two-month-long"),
+        ),
+        priority=1,
     ),
     Rule(
         "a_unit_duration",
