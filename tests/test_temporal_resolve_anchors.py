@@ -971,3 +971,15 @@ def test_the_september_11_attacks_are_of_2001_whatever_the_dateline(text: str, v
 )
 def test_the_second_of_two_months_is_a_month_too(text: str, found: list[tuple[str, str]]) -> None:
     assert _values(text, dt.date(2013, 3, 15)) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Prices are likely to fall in February.", "2014-02"),
+        ("The vote is unlikely to happen before Tuesday.", "2013-03-19"),
+        ("Prices fell in February.", "2013-02"),
+    ],
+)
+def test_likely_to_points_ahead(text: str, value: str) -> None:
+    assert [t.value for t in tag(text, dt.date(2013, 3, 15))] == [value]

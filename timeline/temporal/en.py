@@ -523,7 +523,7 @@ ABBREVIATIONS = frozenset(
 FUTURE_CUES = (
     # "had been scheduled to", "was due to": a plan told in the past points at the past
     r"\b(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning\s+to|scheduled|due\s+to|"
-    r"expects?\s+to|expected\s+to|set\s+to|set\s+for|agree[sd]?\s+to|agreements?\s+to|intends?\s+to|upcoming|would|effective|payable|(?:takes?|goes|go)\s+(?:into\s+)?effect|(?<!\bto\s)expires?|due|"
+    r"expects?\s+to|expected\s+to|(?:un)?likely\s+to|set\s+to|set\s+for|agree[sd]?\s+to|agreements?\s+to|intends?\s+to|upcoming|would|effective|payable|(?:takes?|goes|go)\s+(?:into\s+)?effect|(?<!\bto\s)expires?|due|"
     # "might", and "may" after a pronoun (not the month); "may have been" looks back
     r"(?:is|are)\s+to|(?:might|(?<=\byou\s)may|(?<=\bwe\s)may|(?<=\bthey\s)may|(?<=\bit\s)may|"
     r"(?<=\bhe\s)may|(?<=\bshe\s)may)(?!\s+(?:not\s+)?have\b)|"
