@@ -737,23 +737,29 @@ DAY_RANGE_WORDS = ("-", "\u2013", "to", "through", "and", "until")
 # Between the first and last length of a range: "two to three weeks", "two or three days".
 LENGTH_RANGE_WORDS = ("-", "\u2013", "to", "or")
 
-_IN_CONTEXT = _after_word(
-    "in of since until by through from before after during to between".split()
+_IN_CONTEXT = (
+    "(?:"
+    + _after_word("in of since until by through from before after during to between".split())
     # the second of two months: "between March and May", "in April or May"; after "march" or
-    # "may" only where a preposition made that one a month ("will march and may sing" is none)
-    + [
-        f"{month} {joint}"
-        for month in _MONTH_NAMES
-        if month not in AMBIGUOUS_MONTH
-        for joint in ("and", "or")
-    ]
-    + [
-        f"{before} {month} {joint}"
-        for before in ("in", "between", "from", "since", "until", "of")
-        for month in AMBIGUOUS_MONTH
-        if month.isalpha()
-        for joint in ("and", "or")
-    ]
+    # "may" only where a preposition made that one a month ("will march and may sing" is none).
+    # (The one "and"/"or" lookbehind first turns most places away before the many after it.)
+    + r"|(?:(?<=\band\s)|(?<=\bor\s))"
+    + _after_word(
+        [
+            f"{month} {joint}"
+            for month in _MONTH_NAMES
+            if month not in AMBIGUOUS_MONTH
+            for joint in ("and", "or")
+        ]
+        + [
+            f"{before} {month} {joint}"
+            for before in ("in", "between", "from", "since", "until", "of")
+            for month in AMBIGUOUS_MONTH
+            if month.isalpha()
+            for joint in ("and", "or")
+        ]
+    )
+    + ")"
 )
 # What follows "the day before" when it counts from an event, not a date: "the crash", "his death".
 _EVENT_NOUN_PHRASE = r"(?:the|a|an|his|her|its|their)\s"
