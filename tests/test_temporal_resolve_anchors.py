@@ -983,3 +983,9 @@ def test_the_second_of_two_months_is_a_month_too(text: str, found: list[tuple[st
 )
 def test_likely_to_points_ahead(text: str, value: str) -> None:
     assert [t.value for t in tag(text, dt.date(2013, 3, 15))] == [value]
+
+
+def test_a_weekday_before_a_saying_in_the_calendars_first_week_is_left_as_read() -> None:
+    # the Sunday before Monday 1 January of year 1 is no date Python has
+    found = tag("Officials said on Monday that the attack on Sunday killed 12.", dt.date(1, 1, 7))
+    assert [t.value for t in found] == ["0001-01-01", "0001-01-07"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
+from contextlib import suppress
 from dataclasses import replace
 
 from dateutil.easter import easter
@@ -715,7 +716,8 @@ def resolve_extraction(extraction: Extraction, dct: dt.date | None) -> tuple[Tim
             t = _timex(f, "XXXX-XX-XX", None, None, "names no day of the calendar")
         if t.period is not None and t.period.granularity <= Granularity.DAY:
             if said is not None and said[0] == sentence and _before_saying(f, t, said[1]):
-                t = _weekday_before(f, t, said[1])
+                with suppress(OverflowError):  # a saying in the calendar's first week
+                    t = _weekday_before(f, t, said[1])
             elif f.told and (said is None or said[0] != sentence):
                 said = sentence, t.period.start
         out.append(t)
