@@ -989,3 +989,16 @@ def test_a_weekday_before_a_saying_in_the_calendars_first_week_is_left_as_read()
     # the Sunday before Monday 1 January of year 1 is no date Python has
     found = tag("Officials said on Monday that the attack on Sunday killed 12.", dt.date(1, 1, 7))
     assert [t.value for t in found] == ["0001-01-01", "0001-01-07"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("It happened on September the 5th.", "September the 5th", "2017-09-05"),
+        ("A database export dated 5-Sep-2017.", "5-Sep-2017", "2017-09-05"),
+        ("The vote is on Tuesday 5 September.", "Tuesday 5 September", "2017-09-05"),
+        ("the vote was held on tuesday , 5th september 2017 .", "tuesday , 5th september 2017", "2017-09-05"),
+    ],
+)
+def test_british_and_spoken_day_orders(text: str, expression: str, value: str) -> None:
+    assert _values(text, dt.date(2017, 9, 6)) == [(expression, value)]

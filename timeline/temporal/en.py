@@ -836,10 +836,15 @@ RULES: list[Rule] = [
     ),
     Rule(
         "day_month_year",
-        r"\b@day(?:st|nd|rd|th)?\s+(?:of\s+)?@month" + _MONTH_DOT + r",?\s+@year\b",
+        r"\b(?:@day(?:st|nd|rd|th)?\s+(?:of\s+)?@month"
+        + _MONTH_DOT
+        + r",?\s+|@day:day2-@month:month2-)@year\b",
         "DATE",
-        lambda g: Calendar(g["year"], g["month"], g["day"]),
-        (Example("5 September 2017", "2017-09-05"),),
+        lambda g: Calendar(g["year"], g.get("month") or g["month2"], g.get("day") or g["day2"]),
+        (
+            Example("5 September 2017", "2017-09-05"),
+            Example("a database export dated 5-Sep-2017", "2017-09-05", expression="5-Sep-2017"),
+        ),
     ),
     Rule(
         "iso_date",
@@ -876,9 +881,10 @@ RULES: list[Rule] = [
         + "(?:"
         + _after_word(("on", "since", "by", "until", "from", "in", "of", "before", "after"))
         + rf"|(?!(?:{_words(AMBIGUOUS_MONTH)})\s+\d+\s+(?:{'|'.join(COUNTED_NOUNS)})\b))"
+        # "September the 5th" as it is said
         + r"@month"
         + _MONTH_DOT
-        + r"\s+@day(?:st|nd|rd|th)?\b"
+        + r"\s+(?:the\s+(?=\d{1,2}(?:st|nd|rd|th)\b))?@day(?:st|nd|rd|th)?\b"
         + _NOT_NUMBER_AFTER,
         "DATE",
         lambda g: Calendar(
@@ -2147,6 +2153,17 @@ RULES: list[Rule] = [
                 "2018-03-05",
                 "this coming Sunday, March eighth",
             ),
+        ),
+    ),
+    Rule(
+        "weekday_day_month",
+        # the British order: "Tuesday 5 September", "Tuesday, 5th September 2017"
+        r"\b@weekday\s*,?\s+(?:the\s+)?@day(?:st|nd|rd|th)?\s+(?:of\s+)?@month\b(?:\s*,?\s+@year\b)?(?!\s*\d)",
+        "DATE",
+        lambda g: Calendar(g.get("year"), g["month"], g["day"], weekday=g["weekday"]),
+        (
+            Example("The vote is on Tuesday 5 September.", "2017-09-05", expression="Tuesday 5 September"),
+            Example("tuesday , 5th september 2017", "2017-09-05"),
         ),
     ),
     Rule(
