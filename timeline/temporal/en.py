@@ -1350,9 +1350,11 @@ RULES: list[Rule] = [
     Rule(
         "the_previous_weekday",
         # "down from the previous Friday": counted from the day the narrative is on
-        r"\bthe\s+(?P<rel>previous|following|preceding)\s+@weekday(?=\W|$)",
+        r"\bthe\s+(?P<rel>previous|following|preceding|next)\s+@weekday(?=\W|$)",
         "DATE",
-        lambda g: WeekdayRef(g["weekday"], -1 if g["rel"].lower() != "following" else 1, anchor="previous"),
+        lambda g: WeekdayRef(
+            g["weekday"], 1 if g["rel"].lower() in ("following", "next") else -1, anchor="previous"
+        ),
         (
             Example(
                 "Shares closed Friday, Sept. 8, down from the previous Friday.",
@@ -1361,6 +1363,11 @@ RULES: list[Rule] = [
                 expression="the previous Friday",
             ),
             Example("The following Monday, talks began.", "2017-09-11", expression="The following Monday"),
+            Example(
+                "The talks opened on Sept. 1. The next Monday, they collapsed.",
+                "2017-09-04",
+                expression="The next Monday",
+            ),
         ),
         priority=1,
     ),
@@ -2268,7 +2275,7 @@ RULES: list[Rule] = [
         # "imports that year", "results for that quarter": the one holding the date last named;
         # "that day" only where it sets the scene ("That day, ...", "later that day", "on that
         # day"); "redemptions that day" in general is no date
-        r"\b(?:that|the\s+same)\s+(?P<unit>year|quarter|month|week|(?<=same\s)day|"
+        r"\b(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>year|quarter|month|week|(?<=same\s)day|"
         r"(?:(?<=^that\s)|(?<=[.;:,]\sthat\s)|(?<=\bon\sthat\s)|(?<=\blater\sthat\s)|"
         r"(?<=\bearlier\sthat\s)|(?<=\bby\sthat\s)|(?<=\buntil\sthat\s))day)\b"
         r"(?![\s-]*(?:end|ago|earlier|old)\b|-)",
@@ -2278,6 +2285,11 @@ RULES: list[Rule] = [
             Example("In 1988 imports rose, and that year prices fell", "1988", expression="that year"),
             Example(
                 "the second quarter of 1988; results for that quarter", "1988-Q2", expression="that quarter"
+            ),
+            Example(
+                "Rebels struck on Sept. 3. That same day, the UN met.",
+                "2017-09-03",
+                expression="That same day",
             ),
             Example(
                 "Rebels struck on Sept. 3. On the same day, the UN met.",
