@@ -1686,6 +1686,18 @@ RULES: list[Rule] = [
         priority=2,
     ),
     Rule(
+        "unit_before_last",
+        # "the week before last", "the year after next": two units from the dateline's
+        r"\bthe\s+@calendar_unit\s+(?P<way>before\s+last|after\s+next)\b",
+        "DATE",
+        lambda g: Shift(g["calendar_unit"], -2 if g["way"].lower().startswith("before") else 2),
+        (
+            Example("He left the week before last.", "2017-W34", expression="the week before last"),
+            Example("the year after next", "2019"),
+        ),
+        priority=2,
+    ),
+    Rule(
         "the_day_after",
         # "the day after the election" counts from the election: the day the narrative is on,
         # never the dateline. "two years to the day after" is no day after
