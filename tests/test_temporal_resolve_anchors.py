@@ -1002,3 +1002,17 @@ def test_a_weekday_before_a_saying_in_the_calendars_first_week_is_left_as_read()
 )
 def test_british_and_spoken_day_orders(text: str, expression: str, value: str) -> None:
     assert _values(text, dt.date(2017, 9, 6)) == [(expression, value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Earlier in the week, police arrested him.", "Earlier in the week", "2013-W11"),
+        ("On March 3, talks began. Later in the week, they collapsed.", "Later in the week", "2013-W09"),
+        ("earlier in the month , prices fell .", "earlier in the month", "2013-03"),
+        # a report's year: the dateline's, not the year-ago period just compared with
+        ("Profit rose from a year ago. Use was delayed earlier in the year.", "earlier in the year", "2013"),
+    ],
+)
+def test_earlier_in_the_week_is_the_week_the_narrative_is_on(text: str, expression: str, value: str) -> None:
+    assert _only(text, dt.date(2013, 3, 15), expression).value == value

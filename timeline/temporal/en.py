@@ -2356,6 +2356,28 @@ RULES: list[Rule] = [
         triggers=("day",),
     ),
     Rule(
+        "in_the_unit",
+        # "earlier in the week", "late in the month": the week (month) the narrative is on, the
+        # dateline's when it has named no day; "earlier in the year" is the dateline's year, as
+        # "the year" is (in a report, the period last named is often the one compared with)
+        r"\b(?P<edge>earlier|later|early|late)\s+in\s+the\s+(?P<unit>week|month|year)\b(?!-|\s+(?:of|before|after)\b)",
+        "DATE",
+        lambda g: Shift(
+            str(g["unit"]).lower(), 0, anchor="dateline" if str(g["unit"]).lower() == "year" else "previous"
+        ),
+        (
+            Example(
+                "Earlier in the week, police arrested him.", "2017-W36", expression="Earlier in the week"
+            ),
+            Example("Prices fell early in the month.", "2017-09", expression="early in the month"),
+            Example(
+                "herbicide use was delayed earlier in the year", "2017", expression="earlier in the year"
+            ),
+        ),
+        mod=lambda g: {"early": "START", "late": "END"}.get(str(g["edge"]).lower()),
+        priority=1,
+    ),
+    Rule(
         "in_the_day",
         # "later in the day": the day the narrative is on
         r"(?:(?<=\blater\sin\s)|(?<=\bearlier\sin\s))the\s+day\b",
