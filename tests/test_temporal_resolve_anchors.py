@@ -1016,3 +1016,15 @@ def test_british_and_spoken_day_orders(text: str, expression: str, value: str) -
 )
 def test_earlier_in_the_week_is_the_week_the_narrative_is_on(text: str, expression: str, value: str) -> None:
     assert _only(text, dt.date(2013, 3, 15), expression).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The city was founded 2,000 years ago.", [("2,000 years ago", "0013")]),
+        ("The siege lasted 1,000 days.", [("1,000 days", "P1000D")]),
+        ("He was born in the year 2000.", [("the year 2000", "2000")]),
+    ],
+)
+def test_numbers_with_thousands_and_the_year_written(text: str, found: list[tuple[str, str]]) -> None:
+    assert _values(text, dt.date(2013, 3, 15)) == found

@@ -187,7 +187,8 @@ _NUMBER_ALTERNATION = (
     rf"(?:{_longest_first(_ONES[1:])})(?:[\s-]+thousand)?|an?"
 )
 NUMBER = Token(
-    rf"\d+(?:\.\d+)?|(?:{_NUMBER_ALTERNATION})(?![\w])",
+    # "2,000" whole, never its "000" alone
+    rf"(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?|(?:{_NUMBER_ALTERNATION})(?![\w])",
     _number,
     frozenset(w for k in NUMBER_WORDS for w in k.split()) - {"a", "an", "of"},
     digits=True,
@@ -1834,6 +1835,14 @@ RULES: list[Rule] = [
         "DATE",
         lambda g: Calendar(g["spoken_year"]),
         (Example("nineteen ninety-six", "1996"), Example("the year two thousand", "2000")),
+    ),
+    Rule(
+        "the_year_written",
+        # "in the year 2000": the year, not the dateline's year ("the year") beside a number
+        r"\bthe\s+year\s+@year\b",
+        "DATE",
+        lambda g: Calendar(g["year"]),
+        (Example("He was born in the year 2000.", "2000", expression="the year 2000"),),
     ),
     Rule(
         "century",
