@@ -810,6 +810,9 @@ _AFTER_NO_QUANTITY = _not_after_word(
     ("%", r"\d", "percent", "million", "billion", "thousand", "units", "shares", "tons", "barrels"), start=""
 )
 _NOT_NUMBER_AFTER = r"(?![\d,]*\d|\.\d|\s*(?:%|percent))"
+# A month set in time by "on", "in", "between" or "from" ("the talks collapsed between May and
+# June"): told in the past, it is in the past however far back.
+_PLACED_MONTH = "(?P<placed>" + _after_word(("on", "in", "between", "from")) + ")?"
 # The period after a month's abbreviation: "Sept.", and "sept ." in tokenized text (only after
 # an abbreviation: "in september . 30 people" ends a sentence).
 _MONTH_DOT = (
@@ -1090,7 +1093,9 @@ RULES: list[Rule] = [
         "month",
         # "by February" is a deadline: told in news, it is almost always still ahead
         # "since January" looks back: the last January, this year's if it has come
-        r"(?P<by>(?<=\bby\s))?(?P<since>(?<=\bsince\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s)|(?<=\bbetween\s)|(?<=\bfrom\s))?\b"
+        r"(?P<by>(?<=\bby\s))?(?P<since>(?<=\bsince\s))?"
+        + _PLACED_MONTH
+        + r"\b"
         + _POS
         # "an august institution": no month takes "an"
         + r"(?<!\ban\s)@safe_month\b(?!\s*\d)",
@@ -1112,7 +1117,8 @@ RULES: list[Rule] = [
     ),
     Rule(
         "ambiguous_month",
-        r"(?P<by>(?<=\bby\s))?(?P<placed>(?<=\bon\s)|(?<=\bin\s)|(?<=\bbetween\s)|(?<=\bfrom\s))?"
+        r"(?P<by>(?<=\bby\s))?"
+        + _PLACED_MONTH
         # a part of the month is context enough, unless it is a march's ("an early march")
         + r"(?:"
         + _IN_CONTEXT
