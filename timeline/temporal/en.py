@@ -1355,6 +1355,20 @@ RULES: list[Rule] = [
         priority=1,
     ),
     Rule(
+        "weeks_from_weekday",
+        # "the election is a week from Tuesday": that many weeks after the coming Tuesday
+        r"\b@num[\s-]+weeks?\s+from\s+@weekday(?=\W|$)",
+        "DATE",
+        lambda g: WeekdayRef(g["weekday"], tense="future", weeks_after=int(g["num"])),  # type: ignore[call-overload]
+        (
+            Example("The vote is a week from Monday.", "2017-09-18", expression="a week from Monday"),
+            Example(
+                "the vote is two weeks from wednesday .", "2017-09-20", expression="two weeks from wednesday"
+            ),
+        ),
+        priority=1,
+    ),
+    Rule(
         "the_previous_weekday",
         # "down from the previous Friday": counted from the day the narrative is on
         r"\bthe\s+(?P<rel>previous|following|preceding|next)\s+@weekday(?=\W|$)",

@@ -381,14 +381,17 @@ def resolve_one(
         narrative = v.anchor == "previous" and previous is not None
         base = previous if narrative and previous is not None else dct
         what = "the date last mentioned" if narrative else "the dateline"
-        d = weekday_date(v, base, f.direction or v.tense)
+        named = weekday_date(v, base, f.direction or v.tense)
+        d = named + dt.timedelta(weeks=v.weeks_after)
         period = _with_tod(dates.day(d), v.tod)
-        if d == base:
+        if named == base:
             how = f"the day of {what}"
-        elif d < base:
+        elif named < base:
             how = f"the {_WEEKDAYS[v.weekday]} before {what}, {dates.weekday_date(base)}"
         else:
             how = f"the {_WEEKDAYS[v.weekday]} after {what}, {dates.weekday_date(base)}"
+        if v.weeks_after:  # "a week from Monday"
+            how = f"{v.weeks_after} week(s) after {dates.weekday_date(named)}, {how}"
         anchor = "previous date" if narrative else "dateline"
         return _timex(f, period.value, period, anchor, f"{dates.weekday_date(d)}: {how}")
     if isinstance(v, Shift) and v.anchor == "event":

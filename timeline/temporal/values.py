@@ -65,6 +65,8 @@ class WeekdayRef:
     """The week it falls in, counted from the anchor's: 1 for "Tuesday next week"."""
     tense: Direction | None = None
     """The way the words point when no tense cue says otherwise: "by Thursday" is a deadline."""
+    weeks_after: int = 0
+    """Whole weeks after the day the weekday names: 1 for "a week from Monday"."""
 
 
 @dataclass(frozen=True, slots=True)
