@@ -1028,3 +1028,24 @@ def test_earlier_in_the_week_is_the_week_the_narrative_is_on(text: str, expressi
 )
 def test_numbers_with_thousands_and_the_year_written(text: str, found: list[tuple[str, str]]) -> None:
     assert _values(text, dt.date(2013, 3, 15)) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("It was built around 500 BC.", [("500 BC", "BC0500")]),
+        ("caesar died in 44 b.c. in rome", [("44 b.c.", "BC0044")]),
+        ("It dates to the third century BC.", [("the third century BC", "BC02")]),
+        ("The empire fell in AD 476.", [("AD 476", "0476")]),
+        ("In 2010 BC Hydro raised prices.", [("2010", "2010")]),  # a name, not an era
+        ("He placed an ad 30 times.", []),
+    ],
+)
+def test_years_before_and_of_the_common_era(text: str, found: list[tuple[str, str]]) -> None:
+    assert _values(text, dt.date(2013, 3, 15)) == found
+
+
+def test_a_year_before_the_common_era_names_no_period_of_the_calendar() -> None:
+    (t,) = tag("It was built around 500 BC.", dt.date(2013, 3, 15))
+    assert (t.type, t.period, t.anchor) == ("DATE", None, None)
+    assert "before the Common Era" in t.explanation

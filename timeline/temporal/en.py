@@ -16,6 +16,7 @@ from timeline.temporal.grammar import Example, Groups, Rule, Token
 from timeline.temporal.values import (
     Anaphor,
     AnchorKind,
+    BeforeChrist,
     Calendar,
     DayOfMonth,
     Holiday,
@@ -1848,6 +1849,36 @@ RULES: list[Rule] = [
             Example("on 5 March next year", "2018-03-05", expression="5 March next year"),
         ),
         mod=_position_mod,
+    ),
+    Rule(
+        "year_bc",
+        # "500 BC", "44 B.C.", "3000 BCE"; not "in 2010 BC Hydro said", a name
+        r"\b(?P<n>\d{1,4})\s*(?:B\.C\.(?:E\.)?|BCE?\b)(?!\s+(?-i:[A-Z])[a-z])",
+        "DATE",
+        lambda g: BeforeChrist(year=int(g["n"])),  # type: ignore[call-overload]
+        (
+            Example("It was built around 500 BC.", "BC0500", expression="500 BC"),
+            Example("caesar died in 44 b.c. in rome", "BC0044", expression="44 b.c."),
+        ),
+    ),
+    Rule(
+        "century_bc",
+        # "the third century BC": TIMEX3 numbers centuries by their hundreds, BC02
+        r"\b(?:the\s+)?(?:(?P<c>[1-9]|[12]\d)(?:st|nd|rd|th)|@ordinal_day)[\s-]+century\s+(?:B\.C\.(?:E\.)?|BCE?\b)",
+        "DATE",
+        lambda g: BeforeChrist(century=int(g.get("c") or g["ordinal_day"])),  # type: ignore[call-overload]
+        (Example("It dates to the third century BC.", "BC02", expression="the third century BC"),),
+        priority=1,
+    ),
+    Rule(
+        "year_ad",
+        # "AD 476", "476 A.D.": a year written with its era, however small; "ad" in lower case
+        # is an advertisement
+        r"\b(?:(?:A\.D\.|(?-i:AD|CE))\s+(?P<n>[1-9]\d{0,3})\b|(?P<n2>[1-9]\d{0,3})\s*(?:A\.D\.|(?-i:AD|CE)\b))",
+        "DATE",
+        lambda g: Calendar(int(g.get("n") or g["n2"])),  # type: ignore[call-overload]
+        (Example("The empire fell in AD 476.", "0476", expression="AD 476"),),
+        triggers=("ad", "ce"),
     ),
     Rule(
         "spoken_year",

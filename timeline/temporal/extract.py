@@ -23,6 +23,7 @@ from timeline.temporal.grammar import CompiledRule, Grammar
 from timeline.temporal.text import split_sentences
 from timeline.temporal.values import (
     Anaphor,
+    BeforeChrist,
     Calendar,
     DayOfMonth,
     Direction,
@@ -75,6 +76,7 @@ _VALUE_KINDS: tuple[type, ...] = (
     Holiday,
     RangeEnd,  # new kinds go last: the numbers are in caches already written
     DayOfMonth,
+    BeforeChrist,
 )
 _KIND = {kind: i for i, kind in enumerate(_VALUE_KINDS)}
 

@@ -22,6 +22,7 @@ from timeline.model import Timex
 from timeline.temporal.extract import Extraction, Found
 from timeline.temporal.values import (
     Anaphor,
+    BeforeChrist,
     Calendar,
     DayOfMonth,
     Direction,
@@ -374,6 +375,9 @@ def resolve_one(
         return _holiday(f, v, dct)
     if isinstance(v, DayOfMonth):
         return _day_of_month(f, v, dct, last_period)
+    if isinstance(v, BeforeChrist):
+        value = f"BC{v.year:04d}" if v.year is not None else f"BC{(v.century or 1) - 1:02d}"
+        return _timex(f, value, None, None, "before the Common Era, earlier than the calendar shown here")
     if isinstance(v, WeekdayRef):
         if dct is None:
             value = f"XXXX-WXX-{v.weekday + 1}"

@@ -148,6 +148,15 @@ class DayOfMonth:
 
 
 @dataclass(frozen=True, slots=True)
+class BeforeChrist:
+    """A year or a century before the Common Era ("500 BC", "the third century BC"). TIMEX3 writes
+    them BC0500 and BC02; the timeline's calendar starts at year 1, so they name no period."""
+
+    year: int | None = None
+    century: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Reference:
     """A vague pointer at the past, present or future (TIMEX3 PAST_REF and kin)."""
 
@@ -200,4 +209,5 @@ Value = (
     | Span
     | Holiday
     | DayOfMonth
+    | BeforeChrist
 )
