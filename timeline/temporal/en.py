@@ -408,7 +408,6 @@ _HOLIDAYS: dict[str, Holiday] = {
     "armistice day": Holiday(11, 11),
     "remembrance day": Holiday(11, 11),
     "bastille day": Holiday(7, 14),
-    "may day": Holiday(5, 1),
     "st. patrick's day": Holiday(3, 17),
     "st patrick's day": Holiday(3, 17),
     "saint patrick's day": Holiday(3, 17),
@@ -720,8 +719,12 @@ def _signed(g: Groups, name: str = "relative") -> int:
 
 
 def _after_word(words: Sequence[str], end: str = r"\s") -> str:
-    """A pattern that holds just after one of ``words`` (and ``end``): a lookbehind for each."""
-    return "(?:" + "|".join(rf"(?<=\b{w}{end})" for w in words) + ")"
+    """A pattern that holds just after one of ``words`` (and ``end``): a lookbehind for each
+    length of word, since a lookbehind must be of one width ("in", "of" and "by" share one)."""
+    by_length: dict[int, list[str]] = {}
+    for w in words:
+        by_length.setdefault(len(w), []).append(w)
+    return "(?:" + "|".join(rf"(?<=\b(?:{'|'.join(ws)}){end})" for _, ws in sorted(by_length.items())) + ")"
 
 
 def _not_after_word(words: Sequence[str], start: str = r"\b") -> str:
@@ -817,7 +820,8 @@ _PLACED_MONTH = "(?P<placed>" + _after_word(("on", "in", "between", "from")) + "
 # The period after a month's abbreviation: "Sept.", and "sept ." in tokenized text (only after
 # an abbreviation: "in september . 30 people" ends a sentence).
 _MONTH_DOT = (
-    r"(?:\.|(?:"
+    # (the lookahead for " ." first spares the lookbehinds almost everywhere)
+    r"(?:\.|(?=\s\.)(?:"
     + "|".join(
         rf"(?<=\b{a})"
         for a in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
@@ -1072,9 +1076,9 @@ RULES: list[Rule] = [
     Rule(
         "decade",
         # a bare "'80s" after "and", "or" or "to" starts at its apostrophe: "the 1970s and '80s"
-        r"(?:"
+        r"(?:\b|"
         + _after_word(("and", "or", "to", "through"))
-        + r"(?='\d)|\b)(?:the\s+)?"
+        + r"(?='\d))(?:the\s+)?"
         + _POS
         + _THE_AFTER_OF
         + r"(?:@decade_year'?s|'@short_decade'?s)\b",

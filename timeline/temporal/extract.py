@@ -138,8 +138,23 @@ _Cues = tuple[tuple[Direction, list[int], list[int]], ...]
 _CUE_REACH = 150
 
 
-def _cues(grammar: Grammar, text: _Text, sentence: Sentence) -> _Cues:
-    """Every tense cue of ``sentence``, found in one pass over it."""
+# How far past a stretch a cue's scan starts and ends, so that a cue at its edge is read as
+# in the whole sentence (its lookbehinds and lookaheads see their words).
+_CUE_MARGIN = 64
+
+
+def _cues(grammar: Grammar, text: _Text, sentence: Sentence, kept: list[tuple[int, int]]) -> _Cues:
+    """The tense cues of ``sentence`` that can point at the expressions ``kept`` (their starts and
+    ends, in order): found in one pass over the stretches within reach of them, not over the
+    whole sentence, so a long sentence with few dates costs what its dates do."""
+    stretches: list[list[int]] = []
+    for start, end in kept:
+        lo = max(sentence.start, start - _CUE_REACH - _CUE_MARGIN)
+        hi = min(sentence.end, end + _CUE_REACH + _CUE_MARGIN)
+        if stretches and lo <= stretches[-1][1]:
+            stretches[-1][1] = max(stretches[-1][1], hi)
+        else:
+            stretches.append([lo, hi])
     found = []
     cues = (
         (grammar.future_cues, grammar.future_cues_lower, "future"),
@@ -152,9 +167,14 @@ def _cues(grammar: Grammar, text: _Text, sentence: Sentence) -> _Cues:
             subject = text.text
         starts: list[int] = []
         ends: list[int] = []
-        for cue in pattern.finditer(subject, sentence.start, sentence.end):
-            starts.append(cue.start())
-            ends.append(cue.end())
+        last_end = -1
+        for lo, hi in stretches:
+            for cue in pattern.finditer(subject, lo, hi):
+                if cue.start() < last_end:  # already found in the stretch before
+                    continue
+                starts.append(cue.start())
+                ends.append(cue.end())
+                last_end = cue.end()
         found.append((direction, starts, ends))
     return tuple(found)  # type: ignore[return-value]
 
@@ -335,7 +355,7 @@ def extract_with(
                 taken[a:b] = b"\x01" * (b - a)
                 kept.append(candidate)
         kept.sort(key=itemgetter(4))
-        cues = _cues(grammar, both, sentence)
+        cues = _cues(grammar, both, sentence, [(c[4], c[5]) for c in kept])
         for *_, item_start, item_end, order, value, mod in kept:
             rule = grammar.rules[order].rule
             direction, cue_start, cue_end = _direction(cues, sentence, item_start, item_end)
