@@ -683,8 +683,8 @@ def _season_year(g: Groups) -> Calendar:
 
 def _month_range_quarter(g: Groups) -> Calendar:
     """ "the April-June quarter": the calendar quarter those three months are, if they are one."""
-    first, last = MONTH[str(g["first"]).lower()], MONTH[str(g["last"]).lower()]
-    if last != first + 2:
+    first, last = int(g["first"]), int(g["last"])  # type: ignore[call-overload]
+    if first % 3 != 1 or last != first + 2:
         raise ValueError("the months are no calendar quarter")  # "the April-September period"
     return Calendar(g.get("year"), part=f"Q{(first - 1) // 3 + 1}")  # type: ignore[arg-type]
 
@@ -760,7 +760,6 @@ _IN_CONTEXT = (
             f"{before} {month} {joint}"
             for before in ("in", "between", "from", "since", "until", "of")
             for month in AMBIGUOUS_MONTH
-            if month.isalpha()
             for joint in ("and", "or")
         ]
     )
@@ -817,16 +816,13 @@ _NOT_NUMBER_AFTER = r"(?![\d,]*\d|\.\d|\s*(?:%|percent))"
 # A month set in time by "on", "in", "between" or "from" ("the talks collapsed between May and
 # June"): told in the past, it is in the past however far back.
 _PLACED_MONTH = "(?P<placed>" + _after_word(("on", "in", "between", "from")) + ")?"
+# The era after a year or century before the Common Era: "BC", "B.C.", "BCE", "B.C.E.".
+_BC_ERA = r"(?:B\.C\.(?:E\.)?|BCE?\b)"
 # The period after a month's abbreviation: "Sept.", and "sept ." in tokenized text (only after
 # an abbreviation: "in september . 30 people" ends a sentence).
 _MONTH_DOT = (
     # (the lookahead for " ." first spares the lookbehinds almost everywhere)
-    r"(?:\.|(?=\s\.)(?:"
-    + "|".join(
-        rf"(?<=\b{a})"
-        for a in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-    )
-    + r")\s\.)?"
+    r"(?:\.|(?=\s\.)(?:" + "|".join(rf"(?<=\b{a})" for a in sorted(MONTH.keys() & ABBREVIATIONS)) + r")\s\.)?"
 )
 _NOT_FRACTION = (
     # "three-quarters of its food", "a quarter of the market": a fraction, unless a year follows
@@ -978,7 +974,7 @@ RULES: list[Rule] = [
         "DATE",
         lambda g: DayOfMonth(
             g.get("day") or g["ordinal_day"],  # type: ignore[arg-type]
-            None if "rel" not in g else {"this": 0, "next": 1, "last": -1}[str(g["rel"]).lower()],
+            None if "rel" not in g else RELATIVE[str(g["rel"]).lower()],
         ),
         (
             Example("The law takes effect on the 15th.", "2017-09-15", expression="the 15th"),
@@ -1231,8 +1227,8 @@ RULES: list[Rule] = [
         "month_range_quarter",
         # "the April-June quarter", "the July-to-September period": a calendar quarter by its
         # months (any other three months are a company's own, left to their months)
-        r"\b(?:the\s+)?(?P<first>jan(?:uary)?|apr(?:il)?|jul(?:y)?|oct(?:ober)?)\.?\s*(?:-|–|to|through)\s*"
-        r"(?P<last>mar(?:ch)?|june?|sep(?:t(?:ember)?)?|dec(?:ember)?)\.?\s+(?:quarter|period)\b(?:\s+(?:of\s+)?@year)?",
+        r"\b(?:the\s+)?@month:first\.?\s*(?:-|–|to|through)\s*@month:last\.?\s+(?:quarter|period)\b"
+        r"(?:\s+(?:of\s+)?@year)?",
         "DATE",
         _month_range_quarter,
         (
@@ -1378,9 +1374,7 @@ RULES: list[Rule] = [
         # "down from the previous Friday": counted from the day the narrative is on
         r"\bthe\s+(?P<rel>previous|following|preceding|next)\s+@weekday(?=\W|$)",
         "DATE",
-        lambda g: WeekdayRef(
-            g["weekday"], 1 if g["rel"].lower() in ("following", "next") else -1, anchor="previous"
-        ),
+        lambda g: WeekdayRef(g["weekday"], STEP_BEFORE[g["rel"].lower()], anchor="previous"),
         (
             Example(
                 "Shares closed Friday, Sept. 8, down from the previous Friday.",
@@ -1857,7 +1851,7 @@ RULES: list[Rule] = [
     Rule(
         "year_bc",
         # "500 BC", "44 B.C.", "3000 BCE"; not "in 2010 BC Hydro said", a name
-        r"\b(?P<n>\d{1,4})\s*(?:B\.C\.(?:E\.)?|BCE?\b)(?!\s+(?-i:[A-Z])[a-z])",
+        r"\b(?P<n>\d{1,4})\s*" + _BC_ERA + r"(?!\s+(?-i:[A-Z])[a-z])",
         "DATE",
         lambda g: BeforeChrist(year=int(g["n"])),  # type: ignore[call-overload]
         (
@@ -1868,7 +1862,7 @@ RULES: list[Rule] = [
     Rule(
         "century_bc",
         # "the third century BC": TIMEX3 numbers centuries by their hundreds, BC02
-        r"\b(?:the\s+)?(?:(?P<c>[1-9]|[12]\d)(?:st|nd|rd|th)|@ordinal_day)[\s-]+century\s+(?:B\.C\.(?:E\.)?|BCE?\b)",
+        r"\b(?:the\s+)?(?:(?P<c>[1-9]|[12]\d)(?:st|nd|rd|th)|@ordinal_day)[\s-]+century\s+" + _BC_ERA,
         "DATE",
         lambda g: BeforeChrist(century=int(g.get("c") or g["ordinal_day"])),  # type: ignore[call-overload]
         (Example("It dates to the third century BC.", "BC02", expression="the third century BC"),),

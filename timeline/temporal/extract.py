@@ -167,14 +167,10 @@ def _cues(grammar: Grammar, text: _Text, sentence: Sentence, kept: list[tuple[in
             subject = text.text
         starts: list[int] = []
         ends: list[int] = []
-        last_end = -1
-        for lo, hi in stretches:
+        for lo, hi in stretches:  # (disjoint and in order: each cue is found once)
             for cue in pattern.finditer(subject, lo, hi):
-                if cue.start() < last_end:  # already found in the stretch before
-                    continue
                 starts.append(cue.start())
                 ends.append(cue.end())
-                last_end = cue.end()
         found.append((direction, starts, ends))
     return tuple(found)  # type: ignore[return-value]
 

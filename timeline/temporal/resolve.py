@@ -182,9 +182,9 @@ def shift_period(value: Shift, anchor: dt.date) -> Period:
     if value.at is not None and unit == "year":
         # "ten years ago this month": the anchor's own month (week, day) that many years back
         d = dates.add_months(anchor, 12 * n)
-        return {"month": dates.month(d.year, d.month), "week": dates.week_of(d), "day": dates.day(d)}[
-            value.at
-        ]
+        if value.at == "month":
+            return dates.month(d.year, d.month)
+        return dates.week_of(d) if value.at == "week" else dates.day(d)
     if unit in _PER_DAY:
         # a dateline has no hour: "two hours ago" is most likely that day, "36 hours later" the next
         per_day = _PER_DAY[unit]
@@ -244,9 +244,9 @@ def reporting_quarter(value: ReportingQuarter, anchor: dt.date, last_quarter: Pe
     """The quarter last named, else the last whole quarter before the anchor, ``years_back``
     earlier (of the year written, if one was: "the 1988 quarter")."""
     if last_quarter is not None:
-        year = dates.quarter_number(last_quarter)[0] if value.year is None else value.year
-        back = dates.quarter_number(last_quarter)[0] - year + value.years_back
-        return dates.years_earlier(last_quarter, back)
+        named = dates.quarter_number(last_quarter)[0]
+        year = named if value.year is None else value.year
+        return dates.years_earlier(last_quarter, named - year + value.years_back)
     d = dates.add_months(anchor, -3)
     year = d.year if value.year is None else value.year
     return dates.quarter(year - value.years_back, (d.month - 1) // 3 + 1)
@@ -553,7 +553,7 @@ def _before_saying(f: Found, t: Timex, said: dt.date) -> bool:
 def _weekday_before(f: Found, t: Timex, said: dt.date) -> Timex:
     """The weekday ``t`` names, on or before the day of the saying that reports it."""
     assert isinstance(f.value, WeekdayRef)
-    d = said - dt.timedelta(days=(said.weekday() - f.value.weekday) % 7)
+    d = weekday_date(f.value, said, "past")  # no "last"/"next" (see _before_saying): on or before
     period = _with_tod(dates.day(d), f.value.tod)
     how = "the day of" if d == said else f"the {_WEEKDAYS[f.value.weekday]} before"
     why = f"{dates.weekday_date(d)}: {how} the saying that reports it, {dates.weekday_date(said)}"

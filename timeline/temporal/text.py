@@ -21,26 +21,20 @@ def _is_boundary(text: str, m: re.Match[str], end: int, abbreviations: Collectio
     punct = m.group()
     if "\n" in punct:
         return True
-    i = m.start()
-    if i > 0 and text[i - 1] == " ":
-        # tokenized text: "tuesday ." ends a sentence, "sept . 30" does not
-        before = _WORD_BEFORE.search(text, max(0, i - 21), i - 1)
-        following = m.end()
-        while following < end and text[following].isspace():
-            following += 1
-        return not (
-            before
-            and before.group(1).lower() in abbreviations
-            and following < end
-            and text[following].isdigit()
-        )
-    if punct[0] != ".":
-        return True
-    word = _WORD_BEFORE.search(text, max(0, i - 20), i)
     following = m.end()
     while following < end and text[following].isspace():
         following += 1
     nxt = text[following] if following < end else ""
+    i = m.start()
+    if i > 0 and text[i - 1] == " ":
+        # tokenized text: "tuesday ." ends a sentence, "sept . 30" does not
+        if not nxt.isdigit():
+            return True
+        before = _WORD_BEFORE.search(text, max(0, i - 21), i - 1)
+        return not (before and before.group(1).lower() in abbreviations)
+    if punct[0] != ".":
+        return True
+    word = _WORD_BEFORE.search(text, max(0, i - 20), i)
     if word:
         w = word.group(1)
         if w.lower() in abbreviations or len(w) == 1 or "." in w:
