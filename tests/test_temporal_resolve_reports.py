@@ -250,6 +250,10 @@ def test_a_fiscal_quarter_ended_before_the_dateline_is_the_quarter_reported_on()
         ("The team plays Saturday.", "2017-09-09"),
         ("The tournament ran through Sunday.", "2017-09-03"),
         ("The trial continued Monday.", "2017-09-04"),
+        ("The deadline is Friday.", "2017-09-08"),
+        ("The hearing is on Monday in Brussels.", "2017-09-11"),
+        ("The deadline was Friday.", "2017-09-01"),
+        ("schools reopen on monday .", "2017-09-11"),
     ],
 )
 def test_a_schedule_told_in_the_present_points_ahead(text: str, value: str) -> None:

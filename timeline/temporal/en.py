@@ -530,12 +530,13 @@ FUTURE_CUES = (
     r"(?<=\bhe\s)may|(?<=\bshe\s)may)(?!\s+(?:not\s+)?have\b)|"
     # "valid until Friday" points ahead; "continued until Monday" does not
     r"(?<!ed\s)(?<!\bheld\s)(?<!\bran\s)(?<!\bkept\s)(?<!\bstood\s)until|"
-    # a schedule told in the present: "the leaders meet Monday", "the talks resume on Tuesday";
+    # a schedule told in the present: "the leaders meet Monday", "the talks resume on Tuesday",
+    # "the deadline is Friday";
     # after an article or a possessive it is a noun ("the vote on Sunday", "its close Friday")
     r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)"
     r"(?:meets?|begins?|starts?|opens?|resumes?|ends?|closes?|arrives?|visits?|travels?|returns?|convenes?|"
     r"votes?|testif(?:y|ies)|takes\s+effect|take\s+effect|runs?|lasts?|continues?|leaves?|heads?|"
-    r"plays?|launch(?:es)?)"
+    r"plays?|launch(?:es)?|reopens?|is|are)"
     r"(?=(?:\s+[a-z]+)?\s+(?:on\s+)?(?:next\s+|this\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b))\b"
 )
