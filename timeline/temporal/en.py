@@ -1154,6 +1154,9 @@ RULES: list[Rule] = [
             Example("last April", "2017-04"),
             Example("next march", "2018-03"),
             Example("last December", "2016-12"),
+            # the month just ended would be "last month"
+            Example("last August", "2016-08"),
+            Example("last December", "2017-12", dct="2018-01-05"),
             Example("this February", "2018-02", dct="2018-09-06"),
         ),
     ),

@@ -127,7 +127,9 @@ def choose_year(value: Calendar, anchor: dt.date, direction: Direction | None, f
         # "the quarter ended Oct. 31": a day the words put on or before the anchor
         return anchor.year if (month, value.day) <= (anchor.month, anchor.day) else anchor.year - 1
     if value.direction == "past":  # the words say so ("last December"): strictly before the anchor's month
-        return anchor.year if month < anchor.month else anchor.year - 1
+        # but the month just ended is "last month": "crashed last February" told on March 1 is a
+        # year before (in January, "last December" is the one just ended, of "last year")
+        return anchor.year if month < anchor.month - (value.month is not None) else anchor.year - 1
     if value.direction == "future":  # "next March": strictly after
         ahead = month > anchor.month or (value.month is None and month == anchor.month)
         return anchor.year if ahead else anchor.year + 1
