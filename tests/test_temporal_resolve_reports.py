@@ -261,6 +261,21 @@ def test_a_schedule_told_in_the_present_points_ahead(text: str, value: str) -> N
     assert [t.value for t in found] == [value]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Lenders have extended the company $90 million in loans through January.", "2018-01"),
+        ("The ceasefire was extended until Sunday.", "2017-11-05"),
+        ("the ceasefire was extended until sunday .", "2017-11-05"),
+        # no extension: the tense decides
+        ("Sales were strong through January.", "2017-01"),
+        ("The army extended its control. Fighting raged through Sunday.", "2017-10-29"),
+    ],
+)
+def test_an_extension_runs_to_a_later_day(text: str, value: str) -> None:
+    assert [t.value for t in tag(text, dt.date(2017, 11, 1))] == [value]
+
+
 def test_a_passive_participle_is_no_past_cue() -> None:
     found = tag("The dividend will be paid Friday.", dt.date(2017, 9, 6))
     assert [t.value for t in found] == ["2017-09-08"]

@@ -522,6 +522,9 @@ ABBREVIATIONS = frozenset(
 )
 
 FUTURE_CUES = (
+    # an extension runs to a later day, whatever the tense: "extended the loans through January",
+    # "the ceasefire was extended until Sunday" (the words between stay in one clause)
+    r"\bextend(?:s|ed|ing)?\b(?:[^.;:!?]|\.(?=\d)){0,80}?\b(?:until|through|till)\b|"
     # "had been scheduled to", "was due to": a plan told in the past points at the past
     r"\b(?<!\bbeen\s)(?<!\bwas\s)(?<!\bwere\s)(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planning\s+to|scheduled|due\s+to|"
     r"expects?\s+to|expected\s+to|(?:un)?likely\s+to|set\s+to|set\s+for|agree[sd]?\s+to|agreements?\s+to|intends?\s+to|upcoming|would|effective|payable|(?:takes?|goes|go)\s+(?:into\s+)?effect|(?<!\bto\s)expires?|due|"
