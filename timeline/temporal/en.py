@@ -305,6 +305,7 @@ DIRECTED_AMOUNT = {
     "the coming": "FUTURE_REF",
     "the next few": "FUTURE_REF",
     "the next several": "FUTURE_REF",
+    "future": "FUTURE_REF",
 }
 REFERENCE = {
     "now": "PRESENT_REF",
@@ -2706,6 +2707,7 @@ RULES: list[Rule] = [
                 "In the coming days, more troops will arrive.", "FUTURE_REF", expression="the coming days"
             ),
             Example("there were sell programs in past years", "PAST_REF", expression="past years"),
+            Example("will cut tax payments in future quarters", "FUTURE_REF", expression="future quarters"),
         ),
         priority=1,
     ),
