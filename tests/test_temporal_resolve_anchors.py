@@ -87,9 +87,14 @@ def test_the_weekend_by_tense(text: str, value: str) -> None:
 def test_last_night_and_year_end() -> None:
     dct = dt.date(1998, 1, 20)
     assert _only("CBS News first reported last night that ...", dct, "last night").value == "1998-01-19TNI"
-    end = _only("They hope to close the deal by year-end.", dct, "year-end")
+    # the compound is the day the books close; the possessive says "the end of the year"
+    assert _only("They hope to close the deal by year-end.", dct, "year-end").value == "1998-12-31"
+    assert _only("The index is up 4% since year-end.", dct, "year-end").value == "1997-12-31"
+    assert _only("At year end 1996, debt was $2 billion.", dct, "year end 1996").value == "1996-12-31"
+    end = _only("Rules should be in place by year's end.", dct, "year's end")
     assert (end.value, end.mod) == ("1998", "END")
-    assert _only("The index is up 4% since year-end.", dct, "year-end").value == "1997"
+    end = _only("It closes its books at fiscal year-end.", dct, "year-end")
+    assert (end.value, end.mod) == ("1998", "END")
 
 
 def test_a_future_quarter_is_not_the_quarter_being_reported() -> None:
@@ -497,7 +502,7 @@ def test_until_then_is_the_date_last_named(text: str, value: str) -> None:
         ("Talks are set for the week of Sept. 11.", "the week", "2017-W37"),
         ("Rain fell in the second half of August.", "the second half of August", "2017-08"),
         ("Since the start of the year, 300 have died.", "the start of the year", "2017"),
-        ("Since year-end, the index has risen.", "year-end", "2016"),
+        ("Since year-end, the index has risen.", "year-end", "2016-12-31"),
         ("He left a year and a half ago.", "a year and a half ago", "2016-03"),
         ("He left a month and a half ago.", "a month and a half ago", "2017-07"),
     ],

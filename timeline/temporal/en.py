@@ -1508,11 +1508,33 @@ RULES: list[Rule] = [
         triggers=("year",),
     ),
     Rule(
+        "year_end",
+        # the compound "year-end" ("by year-end", "at year end"): the day the books close, the
+        # year's last; "since year-end" is the last one before. "By year's end" says "by the end
+        # of the year", and a fiscal year-end is no December 31: both are end_of_unit's
+        r"(?P<since>(?<=\bsince\s))?(?:\b(?P<approx>around|about|approximately)\s+)?(?<!\bfiscal\s)"
+        r"\byear[\s-]?end\b(?:,?\s+@year\b)?",
+        "DATE",
+        lambda g: Calendar(
+            g.get("year"), 12, 31, year_offset=-1 if "since" in g else 0, year_from_anchor="year" not in g
+        ),
+        (
+            Example("At year-end 1988, assets were $2 billion.", "1988-12-31", expression="year-end 1988"),
+            Example("complete the transaction by year-end", "2017-12-31", expression="year-end"),
+            Example("since year-end", "2016-12-31", expression="year-end"),
+            Example("by yearend", "2017-12-31", expression="yearend"),
+            Example("expected to close around year end", "2017-12-31", expression="around year end"),
+        ),
+        mod=lambda g: "APPROX" if "approx" in g else None,
+        triggers=("end", "yearend"),
+    ),
+    Rule(
         "end_of_unit",
         # "the start of the quarter", "the middle of the month", "the end of the decade": the
-        # unit around the dateline, with where in it; "since year-end" looks back to the last
-        # end, which is the unit before's, but "since the start of the year" to this one's start
-        r"(?P<since>(?<=\bsince\s))?(?:\byear(?:'s)?[\s-]+end\b|"
+        # unit around the dateline, with where in it; "since the end of the year" looks back to
+        # the last end, which is the unit before's, but "since the start of the year" to this
+        # one's start
+        r"(?P<since>(?<=\bsince\s))?(?:(?<=\bfiscal\s)year[\s-]?end\b|\byear's\s+end\b|"
         r"\b@place_in\s+the\s+(?:calendar\s+|fiscal\s+)?"
         r"(?P<unit>year|month|week|quarter|decade|century)\b)",
         "DATE",
@@ -1521,15 +1543,16 @@ RULES: list[Rule] = [
             -1 if g.get("since") is not None and g.get("place_in", "END") == "END" else 0,
         ),
         (
-            Example("by year-end", "2017", expression="year-end"),
+            Example("by fiscal year-end", "2017", expression="year-end"),
             Example("the end of the month", "2017-09"),
-            Example("since year-end", "2016", expression="year-end"),
+            Example("since the end of the year", "2016", expression="the end of the year"),
+            Example("in place by year's end", "2017", expression="year's end"),
             Example("Since the start of the year, 300 died.", "2017", expression="the start of the year"),
             Example("by the end of the decade", "201", expression="the end of the decade"),
             Example("at the beginning of the year", "2017", expression="the beginning of the year"),
             Example("in the middle of the month", "2017-09", expression="the middle of the month"),
         ),
-        mod=lambda g: g.get("place_in") or "END",  # "year-end" is an end too
+        mod=lambda g: g.get("place_in") or "END",  # "year's end" is an end too
         triggers=("end", "close", "beginning", "start", "middle"),
     ),
     Rule(
