@@ -1232,6 +1232,28 @@ RULES: list[Rule] = [
         triggers=("quarter",),
     ),
     Rule(
+        "quarter_pair",
+        # "the second and fourth quarters": two quarters that share one "quarter(s)", each a date
+        # of its own (TimeBank marks "second" and "fourth quarters"); the first takes the year
+        # written after the second
+        r"\b(?:the\s+)?@ordinal(?=\s+(?:and|or)\s+(?:the\s+)?@ordinal:other[\s-]+quarters?\b"
+        r"(?:\s+(?:of\s+)?@year)?)"
+        r"|"
+        + _after_word(("and", "or"))
+        + r"@ordinal:second[\s-]+quarters\b(?:\s+(?:of\s+)?@year:its_year)?",
+        "DATE",
+        lambda g: Calendar(g.get("year") or g.get("its_year"), part=f"Q{g.get('ordinal') or g['second']}"),
+        (
+            Example("sales peak in the second and fourth quarters", "2017-Q2", expression="the second"),
+            Example("sales peak in the second and fourth quarters", "2017-Q4", expression="fourth quarters"),
+            Example("in the first and second quarters of 2016", "2016-Q1", expression="the first"),
+            Example(
+                "in the first and second quarters of 2016", "2016-Q2", expression="second quarters of 2016"
+            ),
+        ),
+        triggers=("quarters",),
+    ),
+    Rule(
         "month_range_quarter",
         # "the April-June quarter", "the July-to-September period": a calendar quarter by its
         # months (any other three months are a company's own, left to their months)
@@ -2573,6 +2595,15 @@ RULES: list[Rule] = [
         "SET",
         lambda g: Span(f"XXXX-{MONTH[g['month'].lower()]:02d}"),
         (Example("they march each July", "XXXX-07", expression="each July"),),
+        triggers=("every", "each"),
+    ),
+    Rule(
+        "each_quarter",
+        r"\b(?:every|each)\s+@ordinal[\s-]+quarter\b",
+        "SET",
+        lambda g: Span(f"XXXX-Q{g['ordinal']}"),
+        (Example("dividends are paid every fourth quarter", "XXXX-Q4", expression="every fourth quarter"),),
+        priority=1,  # over the quarter itself
         triggers=("every", "each"),
     ),
     Rule(
