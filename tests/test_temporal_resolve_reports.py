@@ -375,6 +375,51 @@ def test_plural_weekdays_and_parts_of_weekdays_are_recurrences() -> None:
     assert [t.type for t in tag("They met on Monday and Tuesday.", dct)] == ["DATE", "DATE"]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Its auction business is usually conducted in the second and fourth quarters.",
+            [("the second", "SET", "XXXX-Q2"), ("fourth quarters", "SET", "XXXX-Q4")],
+        ),
+        ("The festival is traditionally held in June.", [("June", "SET", "XXXX-06")]),
+        ("the council normally meets on dec. 5 .", [("dec. 5", "SET", "XXXX-12-05")]),
+        ("He usually arrives on Monday.", [("Monday", "SET", "XXXX-WXX-1")]),
+        ("The board typically meets Tuesday night.", [("Tuesday night", "SET", "XXXX-WXX-2TNI")]),
+        ("Usually, the market closes in August.", [("August", "SET", "XXXX-08")]),
+        ("Dividends are paid every fourth quarter.", [("every fourth quarter", "SET", "XXXX-Q4")]),
+        # the habit is of another clause, or the words name one day: dates
+        ("Sales, usually strong, fell in June.", [("June", "DATE", "1989-06")]),
+        (
+            "The fair, usually held in June, moved to March this year.",
+            [("June", "SET", "XXXX-06"), ("March this year", "DATE", "1989-03")],
+        ),
+        (
+            "It usually reports in the fourth quarter of 1988.",
+            [("the fourth quarter of 1988", "DATE", "1988-Q4")],
+        ),
+        ("He usually arrives next Monday.", [("next Monday", "DATE", "1989-10-30")]),
+    ],
+)
+def test_a_habit_makes_a_date_without_a_year_a_recurrence(
+    text: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert [(t.text, t.type, t.value) for t in tag(text, dt.date(1989, 10, 26))] == found
+
+
+def test_two_quarters_may_share_one_word() -> None:
+    found = tag(
+        "Sales rose in the first and second quarters of 2016 and in the third and fourth quarter.",
+        dt.date(2018, 1, 15),
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("the first", "2016-Q1"),
+        ("second quarters of 2016", "2016-Q2"),
+        ("the third", "2017-Q3"),
+        ("fourth quarter", "2017-Q4"),
+    ]
+
+
 def test_the_past_three_summers_is_one_recurring_season() -> None:
     dct = dt.date(1998, 3, 22)
     text = "Parades have provoked violence in Northern Ireland for the past three summers."

@@ -21,7 +21,9 @@ __all__ = ["Extraction", "Found", "Packed", "english", "extract", "pack", "resol
 @lru_cache(maxsize=1)
 def english() -> Grammar:
     """The English grammar, checked and compiled once."""
-    return load(en.RULES, en.TABLES, en.FUTURE_CUES, en.PAST_CUES, en.STOP_WORDS, en.SAYING_CUES)
+    return load(
+        en.RULES, en.TABLES, en.FUTURE_CUES, en.PAST_CUES, en.STOP_WORDS, en.SAYING_CUES, en.HABITUAL_CUES
+    )
 
 
 def extract(text: str, start: int = 0, end: int | None = None) -> Extraction:

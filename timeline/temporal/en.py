@@ -567,6 +567,11 @@ SAYING_CUES = (
     r"insisted|argued|disclosed|confirmed|acknowledged|estimated|predicted|agreed|indicated"
 )
 
+# Adverbs of habit just before a month, day, season or quarter named without a year make it a
+# recurrence: "is usually held in June" is every June, "is traditionally busiest in the fourth
+# quarter" every fourth quarter.
+HABITUAL_CUES = r"\b(?:usually|typically|normally|traditionally|customarily|ordinarily|habitually)\b"
+
 # ---------------------------------------------------------------- value builders
 
 

@@ -175,6 +175,54 @@ def _cues(grammar: Grammar, text: _Text, sentence: Sentence, kept: list[tuple[in
     return tuple(found)  # type: ignore[return-value]
 
 
+# How far before an expression an adverb of habit may stand ("is usually conducted in the"),
+# with no break of clause between ("Sales, usually strong, fell in June" is one June).
+_HABIT_REACH = 60
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+_RECURRING_PART = re.compile(r"[QH][1-4]|SP|SU|FA|WI")
+
+
+def _recurrence(grammar: Grammar, text: str, sentence: Sentence, start: int, value: Value) -> Span | None:
+    """Every one of a month, day, season, quarter or weekday named without a year just after an
+    adverb of habit: "is usually held in June" is the SET XXXX-06, "usually arrives on Monday"
+    XXXX-WXX-1; None if that is not what it is."""
+    if isinstance(value, WeekdayRef):
+        if (
+            value.shift is not None
+            or value.week is not None
+            or value.weeks_after
+            or value.anchor != "dateline"
+        ):
+            return None
+    elif (
+        not isinstance(value, Calendar)
+        or value.year is not None
+        or value.year_from_anchor
+        or value.year_offset
+        or value.direction is not None
+        or value.fiscal
+        or value.tod is not None
+        or value.weekday is not None
+        or value.decade is not None
+        or value.century is not None
+        or (value.month is None and (value.part is None or not _RECURRING_PART.fullmatch(value.part)))
+    ):
+        return None
+    cues = list(grammar.habitual_cues.finditer(text, max(sentence.start, start - _HABIT_REACH), start))
+    if not cues:
+        return None
+    # the nearest; "Usually, the market closes in August": a comma just after the adverb is no break
+    after = cues[-1].end()
+    if _CLAUSE_BREAK.search(text, after + text.startswith(",", after), start):
+        return None
+    if isinstance(value, WeekdayRef):
+        tod = value.tod or ""
+        return Span(f"XXXX-WXX-{value.weekday + 1}" + (tod if tod.startswith("T") or not tod else "T" + tod))
+    if value.month is None:
+        return Span(f"XXXX-{value.part}")
+    return Span(f"XXXX-{value.month:02d}" + (f"-{value.day:02d}" if value.day is not None else ""))
+
+
 def _direction(cues: _Cues, sentence: Sentence, start: int, end: int) -> tuple[Direction | None, int, int]:
     """The direction of the nearest cue within reach, and where that cue is (bisection: linear
     in a long sentence)."""
@@ -356,12 +404,17 @@ def extract_with(
             rule = grammar.rules[order].rule
             direction, cue_start, cue_end = _direction(cues, sentence, item_start, item_end)
             told = direction == "past" and grammar.saying_cues.fullmatch(text, cue_start, cue_end) is not None
+            kind = rule.type
+            if kind in ("DATE", "TIME") and (
+                every := _recurrence(grammar, text, sentence, item_start, value)
+            ):
+                kind, value = "SET", every
             found.append(
                 Found(
                     item_start,
                     item_end,
                     text[item_start:item_end],
-                    rule.type,
+                    kind,
                     value,
                     rule.name,
                     mod,

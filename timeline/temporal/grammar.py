@@ -150,6 +150,8 @@ class Grammar:
     past_cues_lower: re.Pattern[str] | None = None
     #: Past cues that are verbs of saying: they date a report, not what it reports.
     saying_cues: re.Pattern[str] = re.compile(r"(?!)")
+    #: Adverbs of habit: "is usually held in June" names every June, not one.
+    habitual_cues: re.Pattern[str] = re.compile(r"(?!)")
     _normalized: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def normalize(self, table: str, surface: str) -> Any:
@@ -302,6 +304,7 @@ def load(
     past_cues: str,
     stop_words: frozenset[str] = frozenset(),
     saying_cues: str = r"(?!)",
+    habitual_cues: str = r"(?!)",
 ) -> Grammar:
     """Check and compile a grammar; raise :class:`GrammarError` naming the first bad rule.
 
@@ -336,6 +339,7 @@ def load(
         _lower_finder(future_cues, future_tree),
         _lower_finder(past_cues, past_tree),
         saying_cues=re.compile(saying_cues, re.IGNORECASE),
+        habitual_cues=re.compile(habitual_cues, re.IGNORECASE),
     )
 
 
