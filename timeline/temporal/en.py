@@ -216,6 +216,8 @@ ORDINAL = {
     "last": 4,
     "final": 4,
 }
+# The first of two quarters that share one "quarters": a word ("the second and fourth quarters").
+QUARTER_ORDINAL = {w: n for w, n in ORDINAL.items() if w.isalpha() and w not in ("last", "final")}
 RELATIVE = {
     "last": -1,
     "past": -1,
@@ -482,6 +484,7 @@ TABLES = {
     "num": NUMBER,
     "count": COUNT,
     "ordinal": ORDINAL,
+    "quarter_ordinal": QUARTER_ORDINAL,
     "relative": RELATIVE,
     "relative_day": RELATIVE_DAY,
     "half_part": HALF_PART,
@@ -522,6 +525,11 @@ ABBREVIATIONS = frozenset(
     "jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun u.s u.k u.n p.m a.m".split()
 )
 
+_SCHEDULE_VERBS = (
+    r"(?:meets?|begins?|starts?|opens?|resumes?|ends?|closes?|arrives?|visits?|travels?|returns?|convenes?|"
+    r"votes?|testif(?:y|ies)|takes\s+effect|take\s+effect|runs?|lasts?|continues?|leaves?|heads?|"
+    r"plays?|launch(?:es)?|reopens?|is|are)"
+)
 FUTURE_CUES = (
     # an extension runs to a later day, whatever the tense: "extended the loans through January",
     # "the ceasefire was extended until Sunday" (the words between stay in one clause)
@@ -533,15 +541,15 @@ FUTURE_CUES = (
     r"(?:is|are)\s+to|(?:might|(?<=\byou\s)may|(?<=\bwe\s)may|(?<=\bthey\s)may|(?<=\bit\s)may|"
     r"(?<=\bhe\s)may|(?<=\bshe\s)may)(?!\s+(?:not\s+)?have\b)|"
     # "valid until Friday" points ahead; "continued until Monday" does not
-    r"(?<!ed\s)(?<!\bheld\s)(?<!\bran\s)(?<!\bkept\s)(?<!\bstood\s)until|"
+    r"(?=until)(?<!ed\s)(?<!\bheld\s)(?<!\bran\s)(?<!\bkept\s)(?<!\bstood\s)until|"
     # a schedule told in the present: "the leaders meet Monday", "the talks resume on Tuesday",
     # "the deadline is Friday";
     # after an article or a possessive it is a noun ("the vote on Sunday", "its close Friday")
+    # (the verb is looked at before the words before it: most words are no such verb)
+    r"(?=" + _SCHEDULE_VERBS + r"\b)"
     r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)"
-    r"(?:meets?|begins?|starts?|opens?|resumes?|ends?|closes?|arrives?|visits?|travels?|returns?|convenes?|"
-    r"votes?|testif(?:y|ies)|takes\s+effect|take\s+effect|runs?|lasts?|continues?|leaves?|heads?|"
-    r"plays?|launch(?:es)?|reopens?|is|are)"
-    r"(?=(?:\s+[a-z]+)?\s+(?:on\s+)?(?:next\s+|this\s+)?"
+    + _SCHEDULE_VERBS
+    + r"(?=(?:\s+[a-z]+)?\s+(?:on\s+)?(?:next\s+|this\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b))\b"
 )
 # Irregular past tenses common in news, and regular ones too short for the "-ed" rule below.
@@ -550,11 +558,14 @@ _IRREGULAR_PAST = (
     "thought knew brought bought sold paid spent kept struck fought ran wrote spoke broke chose drove "
     "flew grew threw stood sat built caught felt heard meant fled sank swept seized stole withdrew"
 ).split()
+_IRREGULAR = "(?:" + "|".join(_IRREGULAR_PAST) + ")"
 PAST_CUES = (
     r"\b(?:said|says|was|were|had|did|ago|told|agreed|"
     # an irregular participle after "be" or "is" is a passive whose tense the auxiliary carries
-    r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)(?:" + "|".join(_IRREGULAR_PAST) + ")|"
+    # (here and below the word is looked at before the words before it: most words are no cue)
+    r"(?=" + _IRREGULAR + r"\b)(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)" + _IRREGULAR + "|"
     # "-ed" but not "succeed", "hundred", nor an adjective or passive after "the", "a", "is", "be"
+    r"(?=\w{3,}(?<!e)ed\b)"
     r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)"
     # nor an adjective after an adverb of state: "a still unspecified date", "the newly created post"
     r"(?<!\bstill\s)(?<!\byet\s)(?<!\bnewly\s)"
@@ -1237,21 +1248,26 @@ RULES: list[Rule] = [
         triggers=("quarter",),
     ),
     Rule(
-        "quarter_pair",
+        "quarter_pair_first",
         # "the second and fourth quarters": two quarters that share one "quarter(s)", each a date
         # of its own (TimeBank marks "second" and "fourth quarters"); the first takes the year
-        # written after the second
-        r"\b(?:the\s+)?@ordinal(?=\s+(?:and|or)\s+(?:the\s+)?@ordinal:other[\s-]+quarters?\b"
-        r"(?:\s+(?:of\s+)?@year)?)"
-        r"|"
-        + _after_word(("and", "or"))
-        + r"@ordinal:second[\s-]+quarters\b(?:\s+(?:of\s+)?@year:its_year)?",
+        # written after the second. (Ordinals in words only: this rule is tried near each.)
+        r"\b(?:the\s+)?@quarter_ordinal(?=\s+(?:and|or)\s+(?:the\s+)?@ordinal[\s-]+quarters?\b"
+        r"(?:\s+(?:of\s+)?@year)?)",
         "DATE",
-        lambda g: Calendar(g.get("year") or g.get("its_year"), part=f"Q{g.get('ordinal') or g['second']}"),
+        lambda g: Calendar(g.get("year"), part=f"Q{g['quarter_ordinal']}"),
         (
             Example("sales peak in the second and fourth quarters", "2017-Q2", expression="the second"),
-            Example("sales peak in the second and fourth quarters", "2017-Q4", expression="fourth quarters"),
             Example("in the first and second quarters of 2016", "2016-Q1", expression="the first"),
+        ),
+    ),
+    Rule(
+        "quarter_pair_second",
+        _after_word(("and", "or")) + r"@ordinal[\s-]+quarters\b(?:\s+(?:of\s+)?@year)?",
+        "DATE",
+        lambda g: Calendar(g.get("year"), part=f"Q{g['ordinal']}"),
+        (
+            Example("sales peak in the second and fourth quarters", "2017-Q4", expression="fourth quarters"),
             Example(
                 "in the first and second quarters of 2016", "2016-Q2", expression="second quarters of 2016"
             ),
@@ -2702,14 +2718,15 @@ RULES: list[Rule] = [
     Rule(
         "a_unit_duration",
         # "more than a year", "nearly an hour": the hedge is part of the length, and its mod
-        r"(?:\b@approx\s+|(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s)|(?<=\bover\s)|"
+        # (the article is looked at before the words before it: most "a"s begin other words)
+        r"(?:\b@approx\s+|(?=an?[\s-])(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s)|(?<=\bover\s)|"
         r"(?<=\bafter\s)|(?<=\bnearly\s)|(?<=\balmost\s)|(?<=\bonly\s)|(?<=\bjust\s)|(?<=\bof\s)|"
         r"(?<=\bthan\s)|(?<=\bleast\s)|(?<=\babout\s)|(?<=^)|"
         # a length of time taken, spent or given: "spent a week", "offered him a week to withdraw"
         r"(?<=\btook\s)|(?<=\btake\s)|(?<=\btakes\s)|(?<=\bspent\s)|(?<=\bspend\s)|(?<=\blasted\s)|"
         r"(?<=\blasts\s)|(?<=\bwaited\s)|(?<=\bhim\s)|(?<=\bher\s)|(?<=\bthem\s)|(?<=\bus\s)|"
         # "delayed by a year" (but "fell by a quarter" is a share)
-        r"(?<=\bby\s)(?!a\squarter\b))"
+        r"(?<=\bby\s)(?!a\squarter\b)))"
         r"an?[\s-]+@unit(?<!s)\b"
         + _NOT_FRACTION
         # "a quarter-on-quarter rise", "a year-over-year gain": a comparison, no length
