@@ -36,6 +36,8 @@ from timeline.temporal.values import (
     Span,
     Value,
     WeekdayRef,
+    time_suffix,
+    yearless,
 )
 
 
@@ -216,11 +218,8 @@ def _recurrence(grammar: Grammar, text: str, sentence: Sentence, start: int, val
     if _CLAUSE_BREAK.search(text, after + text.startswith(",", after), start):
         return None
     if isinstance(value, WeekdayRef):
-        tod = value.tod or ""
-        return Span(f"XXXX-WXX-{value.weekday + 1}" + (tod if tod.startswith("T") or not tod else "T" + tod))
-    if value.month is None:
-        return Span(f"XXXX-{value.part}")
-    return Span(f"XXXX-{value.month:02d}" + (f"-{value.day:02d}" if value.day is not None else ""))
+        return Span(f"XXXX-WXX-{value.weekday + 1}" + (time_suffix(value.tod) if value.tod else ""))
+    return Span(yearless(value))
 
 
 def _direction(cues: _Cues, sentence: Sentence, start: int, end: int) -> tuple[Direction | None, int, int]:

@@ -34,6 +34,8 @@ from timeline.temporal.values import (
     Shift,
     Span,
     WeekdayRef,
+    time_suffix,
+    yearless,
 )
 
 _WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
@@ -66,8 +68,7 @@ _UNIT_WORDS = {
 def _with_tod(period: Period, tod: str | None) -> Period:
     if not tod or period.granularity is not Granularity.DAY:
         return period
-    suffix = tod if tod.startswith("T") else "T" + tod
-    return dates.time_of_day(period.start, suffix)
+    return dates.time_of_day(period.start, time_suffix(tod))
 
 
 def calendar_period(value: Calendar, year: int) -> Period:
@@ -90,18 +91,6 @@ def calendar_period(value: Calendar, year: int) -> Period:
     if part in _SEASON_START:
         return dates.season(year, part)
     return dates.year(year)
-
-
-def _unresolved(value: Calendar) -> str:
-    if value.part == "WEEK":
-        return "XXXX-WXX"
-    if value.month is not None and value.day is not None:
-        return f"XXXX-{value.month:02d}-{value.day:02d}"
-    if value.month is not None:
-        return f"XXXX-{value.month:02d}"
-    if value.part:
-        return f"XXXX-{value.part}"
-    return "XXXX"
 
 
 def _part_after(part: str | None, anchor: dt.date) -> bool:
@@ -356,7 +345,7 @@ def resolve_one(
             period = calendar_period(v, v.year or 0)
             return _timex(f, period.value, period, None, f"written in full: {dates.label(period)}")
         if dct is None:
-            return _timex(f, _unresolved(v), None, None, "no dateline to tell which year is meant")
+            return _timex(f, yearless(v), None, None, "no dateline to tell which year is meant")
         # "since November": the words themselves look back; "in November, the army launched":
         # the event's own past tense does
         firm = not v.direction and (

@@ -52,6 +52,24 @@ class Calendar:
     year is one in which the day falls on it."""
 
 
+def yearless(value: Calendar) -> str:
+    """The TIMEX3 value of what ``value`` fixes, its year left open: "XXXX-06", "XXXX-Q3"."""
+    if value.part == "WEEK":
+        return "XXXX-WXX"
+    if value.month is not None and value.day is not None:
+        return f"XXXX-{value.month:02d}-{value.day:02d}"
+    if value.month is not None:
+        return f"XXXX-{value.month:02d}"
+    if value.part:
+        return f"XXXX-{value.part}"
+    return "XXXX"
+
+
+def time_suffix(tod: str) -> str:
+    """A time-of-day code as a TIMEX3 value ends with it: "NI" is "TNI", "T15:30" stays."""
+    return tod if tod.startswith("T") else "T" + tod
+
+
 @dataclass(frozen=True, slots=True)
 class WeekdayRef:
     """A weekday relative to the anchor: ``shift`` -1 "last", +1 "next", 0 "this", None from tense."""
